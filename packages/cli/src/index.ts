@@ -1,0 +1,1 @@
+export { createProgram, type GlobalOptions } from './program.ts';
