@@ -1,0 +1,4 @@
+import { benchRegions } from './regions.bench.ts';
+
+/** Every benchmark suite, in order. Each prints its table and writes bench/results/<suite>.json. */
+await benchRegions();
