@@ -9,11 +9,13 @@ describe('CitationSchema', () => {
     'HB item 9',
     'ZZ §5.3, PY §5.3, WH §3.4',
     'ZZ §6.5, §6.3',
-    'NATIONAL §1',
+    'CIVIL art. 1259',
+    'SWREG',
+    'SWCE, ZT §7',
   ])('accepts %j', (citation) => {
     expect(CitationSchema.safeParse(citation).success).toBe(true);
   });
-  it.each(['', 'ZZ', 'zz §4.4', 'XX §1', 'ZZ 4.4', 'ZZ §4.4,PY §5', '[ZZ §4.4]'])(
+  it.each(['', 'ZZ', 'zz §4.4', 'XX §1', 'ZZ 4.4', 'ZZ §4.4,PY §5', '[ZZ §4.4]', 'NATIONAL §1'])(
     'rejects %j',
     (citation) => {
       expect(CitationSchema.safeParse(citation).success).toBe(false);
@@ -29,5 +31,6 @@ describe('parseCitation', () => {
       { document: 'PY', clause: '§6.3' },
     ]);
     expect(parseCitation('PY annex 2')).toEqual([{ document: 'PY', clause: 'annex 2' }]);
+    expect(parseCitation('SWREG')).toEqual([{ document: 'SWREG', clause: '' }]);
   });
 });

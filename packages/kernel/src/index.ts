@@ -1,4 +1,19 @@
 export {
+  addDays,
+  addMonths,
+  addYears,
+  daysBetween,
+  fullYears,
+  type IsoDate,
+  IsoDateSchema,
+  isBefore,
+  isOnOrBefore,
+  maxDate,
+  minDate,
+  periodEnd,
+  yearOf,
+} from './calendar.ts';
+export {
   type Citation,
   CitationSchema,
   type PolicyDocumentId,
@@ -6,3 +21,4 @@ export {
   parseCitation,
 } from './citation.ts';
 export { DomainError, formatPath } from './errors.ts';
+export { type LegalTerm, LegalTermSchema, relationOf, satisfies } from './legal-counting.ts';
