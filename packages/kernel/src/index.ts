@@ -21,4 +21,13 @@ export {
   parseCitation,
 } from './citation.ts';
 export { DomainError, formatPath } from './errors.ts';
+export {
+  compareFindings,
+  type Finding,
+  FindingSchema,
+  type FindingSubject,
+  FindingSubjectSchema,
+  type Severity,
+  SeveritySchema,
+} from './finding.ts';
 export { type LegalTerm, LegalTermSchema, relationOf, satisfies } from './legal-counting.ts';
