@@ -38,13 +38,17 @@ export type Finding = z.infer<typeof FindingSchema>;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** A stable order for findings: by subject, then severity, then rule id. Keeps output deterministic. */
+/**
+ * A total order for findings: by subject, severity, rule id, then message. Sorting with it makes output
+ * independent of the order the input came in.
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   const subject = (f: Finding) =>
     `${f.subject.kind}:${'stationId' in f.subject ? f.subject.stationId : ''}:${f.subject.id}`;
   return (
     subject(a).localeCompare(subject(b)) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId)
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.en.localeCompare(b.message.en)
   );
 }
