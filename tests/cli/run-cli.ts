@@ -15,6 +15,7 @@ export function runCli(...args: string[]): CliResult {
   const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', BIN, ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1' },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,1 +1,4 @@
+export { InputError, type InputProblem } from './input/input-error.ts';
+export { STAFFING_SHEETS, staffingToSheets } from './input/staffing-sheets.ts';
+export { readWorkbook, writeWorkbook } from './input/workbook.ts';
 export { createProgram, type GlobalOptions } from './program.ts';

@@ -26,7 +26,7 @@ export function printRows<T>(
   const table = new Table({
     head: columns.map((c) => c.header),
     wordWrap: true,
-    style: { head: [], border: [] },
+    style: { head: [], border: [], compact: true },
   });
   for (const row of rows) table.push(columns.map((c) => String(c.value(row) ?? '')));
   write(`${table.toString()}\n`);

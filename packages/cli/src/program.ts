@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { registerCatalog } from './commands/catalog.ts';
+import { registerCheck } from './commands/check.ts';
 import { registerRegions } from './commands/regions.ts';
 import { registerStart } from './commands/start.ts';
 import type { OutputFormat } from './output.ts';
@@ -18,6 +19,7 @@ export function createProgram(): Command {
   const options = () => program.opts<GlobalOptions>();
   registerRegions(program, options);
   registerCatalog(program, options);
+  registerCheck(program, options);
   registerStart(program);
   return program;
 }
