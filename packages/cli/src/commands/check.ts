@@ -1,6 +1,8 @@
+import { getBudgetProfile } from '@shegong/budget';
 import { compareFindings, type Finding, IsoDateSchema, type Severity } from '@shegong/kernel';
 import { evaluateStaffing, getProfile, StaffingInputSchema } from '@shegong/staffing';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { BUDGET_SHEETS, BudgetCheckInputSchema, checkBudgetUpload } from '../input/budget-input.ts';
 import { readInput } from '../input/read-input.ts';
 import { STAFFING_SHEETS } from '../input/staffing-sheets.ts';
 import { printRows } from '../output.ts';
@@ -96,6 +98,31 @@ export function registerCheck(program: Command, options: () => GlobalOptions): v
     if (format === 'table') {
       process.stdout.write(
         `${report.stations} stations, ${report.workers} workers, as of ${report.asOf}: ` +
+          `${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.info} info\n`,
+      );
+    }
+    process.exitCode = exitCodeFor(report.findings, opts.failOn);
+  });
+
+  addCommonOptions(
+    check
+      .command('budget <file>')
+      .description(
+        'project budgets, funding sources, purchase contracts, operators and station rooms (.json or .xlsx)',
+      ),
+  ).action(async (file: string, opts: CheckOptions) => {
+    if (opts.profile !== undefined) getBudgetProfile(opts.profile);
+    const input = await readInput(file, BUDGET_SHEETS, BudgetCheckInputSchema);
+    const report = checkBudgetUpload(input, {
+      asOf: opts.asOf,
+      ...(opts.profile === undefined ? {} : { profile: opts.profile }),
+    });
+    const { format } = options();
+    printFindings(format, report.findings, report);
+    if (format === 'table') {
+      const { budgets, contracts, operators, facilities } = report.counts;
+      process.stdout.write(
+        `${budgets} budgets, ${contracts} contracts, ${operators} operators, ${facilities} stations' rooms, as of ${report.asOf}: ` +
           `${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.info} info\n`,
       );
     }

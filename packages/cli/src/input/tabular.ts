@@ -8,6 +8,10 @@ export type CellType = 'string' | 'number' | 'boolean' | 'list';
 export interface ColumnSpec {
   path: readonly string[];
   type: CellType;
+  /** Turns the coerced cell into the JSON value (e.g. yuan → fen), or says why it cannot. */
+  convert?: (value: unknown) => { ok: true; value: unknown } | { ok: false; message: string };
+  /** The inverse of `convert`, for writing JSON out as sheets (fen → yuan). */
+  unconvert?: (value: unknown) => unknown;
 }
 
 /**
@@ -19,6 +23,8 @@ export interface SheetSpec {
   target: string;
   columns: Record<string, ColumnSpec>;
   parent?: { target: string; key: string; into: string };
+  /** One row only, whose fields are top-level fields of the input (e.g. a `settings` sheet). */
+  singleton?: boolean;
   required?: boolean;
 }
 
@@ -85,7 +91,8 @@ export function parseWorkbook<S extends z.ZodType>(
   schema: S,
 ): z.infer<S> {
   const problems: InputProblem[] = [];
-  const data: Record<string, Array<Record<string, unknown>>> = {};
+  const data: Record<string, unknown> = {};
+  const lists = data as Record<string, Array<Record<string, unknown>>>;
   const origins = new Map<string, Origin>();
   const known = new Set(specs.map((s) => s.sheet));
   for (const name of Object.keys(workbook)) {
@@ -118,15 +125,25 @@ export function parseWorkbook<S extends z.ZodType>(
           });
           continue;
         }
-        const coerced = coerce(value, col.type);
+        const typed = coerce(value, col.type);
+        const coerced = typed.ok && col.convert ? col.convert(typed.value) : typed;
         if (!coerced.ok) problems.push({ sheet: spec.sheet, row, field: column, message: coerced.message });
         else setPath(object, col.path, coerced.value);
         columns.set(col.path.join('.'), column);
       }
       let path: Array<string | number>;
-      if (spec.parent) {
+      if (spec.singleton) {
+        if (row !== rows[0]?.row) {
+          problems.push({ sheet: spec.sheet, row, field: '', message: 'this sheet takes one row only' });
+          continue;
+        }
+        Object.assign(data, object);
+        for (const [field, column] of columns)
+          origins.set(field, { sheet: spec.sheet, row, columns: new Map([['', column]]) });
+        continue;
+      } else if (spec.parent) {
         const parentId = values[spec.parent.key];
-        const parents = data[spec.parent.target] ?? [];
+        const parents = lists[spec.parent.target] ?? [];
         const index = parents.findIndex(
           (p) => p.id === (typeof parentId === 'number' ? String(parentId) : parentId),
         );
@@ -140,11 +157,13 @@ export function parseWorkbook<S extends z.ZodType>(
           });
           continue;
         }
-        const list = (parent[spec.parent.into] ??= []) as unknown[];
+        parent[spec.parent.into] ??= [];
+        const list = parent[spec.parent.into] as unknown[];
         list.push(object);
         path = [spec.parent.target, index, spec.parent.into, list.length - 1];
       } else {
-        const list = (data[spec.target] ??= []);
+        lists[spec.target] ??= [];
+        const list = lists[spec.target] as Array<Record<string, unknown>>;
         list.push(object);
         path = [spec.target, list.length - 1];
       }
@@ -210,13 +229,18 @@ export function toSheets(
     const row: Record<string, unknown> = { ...extra };
     for (const [column, col] of Object.entries(spec.columns)) {
       const value = getPath(item, col.path);
-      if (value !== undefined) row[column] = Array.isArray(value) ? value.join(', ') : value;
+      if (value === undefined) continue;
+      const shown = col.unconvert ? col.unconvert(value) : value;
+      row[column] = Array.isArray(shown) ? shown.join(', ') : shown;
     }
     return row;
   };
   for (const spec of specs) {
     const rows: Array<Record<string, unknown>> = [];
-    if (spec.parent) {
+    if (spec.singleton) {
+      const row = flatten(data, spec);
+      if (Object.keys(row).length > 0) rows.push(row);
+    } else if (spec.parent) {
       const { target, key, into } = spec.parent;
       for (const parent of (data[target] as Array<Record<string, unknown>> | undefined) ?? []) {
         for (const child of (parent[into] as Array<Record<string, unknown>> | undefined) ?? []) {
