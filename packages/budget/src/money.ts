@@ -1,4 +1,4 @@
-import { type LegalTerm, relationOf } from '@shegong/kernel';
+import { type LegalTerm, satisfies } from '@shegong/kernel';
 import { z } from 'zod';
 import { MoneyRangeError } from './errors.ts';
 
@@ -94,24 +94,13 @@ export function shareBp(part: number, whole: number): number {
 
 /**
  * Whether the exact share `part / whole` satisfies "`limitBp` + `term`" counted the legal way (不低于 includes
- * the limit, 超过 excludes it …; the relation comes from `@shegong/kernel`). Compares `part × 10,000` with
+ * the limit, 超过 excludes it …, by `satisfies` of `@shegong/kernel`). Compares `part × 10,000` with
  * `limitBp × whole` in `bigint`: no rounding at all.
  * @example shareSatisfies(7_000, 10_000, '不低于', 7_000) // true: exactly 70% is not below 70%
  * @example shareSatisfies(6_999, 10_000, '不低于', 7_000) // false
  */
 export function shareSatisfies(part: number, whole: number, term: LegalTerm, limitBp: number): boolean {
-  const left = BigInt(part) * BigInt(WHOLE_BP);
-  const right = BigInt(limitBp) * BigInt(whole);
-  switch (relationOf(term)) {
-    case '>=':
-      return left >= right;
-    case '<=':
-      return left <= right;
-    case '>':
-      return left > right;
-    case '<':
-      return left < right;
-  }
+  return satisfies(BigInt(part) * BigInt(WHOLE_BP), term, BigInt(limitBp) * BigInt(whole));
 }
 
 /**

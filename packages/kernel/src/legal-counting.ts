@@ -38,11 +38,12 @@ export function relationOf(term: LegalTerm): '>=' | '<=' | '>' | '<' {
 }
 
 /**
- * Whether `value` satisfies "`limit` + `term`", counted the legal way.
+ * Whether `value` satisfies "`limit` + `term`", counted the legal way. Works on `bigint` too, for exact
+ * comparisons of cross-multiplied shares.
  * @example satisfies(45, '以下', 45) // true: 45岁以下 includes 45 [民法典 art. 1259]
  * @example satisfies(3, '超过', 3)   // false: 超过3 excludes 3
  */
-export function satisfies(value: number, term: LegalTerm, limit: number): boolean {
+export function satisfies<T extends number | bigint>(value: T, term: LegalTerm, limit: T): boolean {
   switch (RELATION[term]) {
     case '>=':
       return value >= limit;

@@ -15,7 +15,7 @@ import {
 } from '@shegong/budget';
 import { compareFindings, DomainError, type Finding, type IsoDate } from '@shegong/kernel';
 import { z } from 'zod';
-import { type ColumnSpec, type SheetSpec, toSheets } from './tabular.ts';
+import { type ColumnSpec, column, type SheetSpec, toSheets } from './tabular.ts';
 
 const RegionCodeSchema = z.string().regex(/^\d{6}(\d{3})?$/, { message: 'a region code of 6 or 9 digits' });
 
@@ -94,10 +94,7 @@ export function checkBudgetUpload(
   };
 }
 
-const s = (...path: string[]): ColumnSpec => ({ path, type: 'string' });
-const n = (...path: string[]): ColumnSpec => ({ path, type: 'number' });
-const b = (...path: string[]): ColumnSpec => ({ path, type: 'boolean' });
-const l = (...path: string[]): ColumnSpec => ({ path, type: 'list' });
+const { string: s, number: n, boolean: b, list: l } = column;
 function fenText(yuanNumber: number): string | undefined {
   const fen = Math.round(yuanNumber * 100);
   if (!Number.isSafeInteger(fen) || fen < 0 || Math.abs(yuanNumber * 100 - fen) > 1e-6) return undefined;

@@ -1,9 +1,6 @@
-import { type ColumnSpec, type SheetSpec, toSheets } from './tabular.ts';
+import { type ColumnSpec, column, type SheetSpec, toSheets } from './tabular.ts';
 
-const s = (...path: string[]): ColumnSpec => ({ path, type: 'string' });
-const n = (...path: string[]): ColumnSpec => ({ path, type: 'number' });
-const b = (...path: string[]): ColumnSpec => ({ path, type: 'boolean' });
-const l = (...path: string[]): ColumnSpec => ({ path, type: 'list' });
+const { string: s, number: n, boolean: b, list: l } = column;
 
 /**
  * The XLSX layout of a staffing check: one sheet per entity, one row per record, column names as in the

@@ -14,6 +14,14 @@ export interface ColumnSpec {
   unconvert?: (value: unknown) => unknown;
 }
 
+/** Column builders for sheet specs: `column.string('certificate', 'level')` … */
+export const column = {
+  string: (...path: string[]): ColumnSpec => ({ path, type: 'string' }),
+  number: (...path: string[]): ColumnSpec => ({ path, type: 'number' }),
+  boolean: (...path: string[]): ColumnSpec => ({ path, type: 'boolean' }),
+  list: (...path: string[]): ColumnSpec => ({ path, type: 'list' }),
+};
+
 /**
  * How one sheet maps into the JSON input: rows become objects appended to `target` (a top-level array),
  * or, with `parent`, to an array inside the object whose `id` the row's `parent.key` column names.
