@@ -1,4 +1,4 @@
-import { type ColumnSpec, column, type SheetSpec, toSheets } from './tabular.ts';
+import { column, type SheetSpec, toSheets } from './tabular.ts';
 
 const { string: s, number: n, boolean: b, list: l } = column;
 
