@@ -1,6 +1,6 @@
 import { addDays, type IsoDate } from '@shegong/kernel';
 import { childrenOf, townshipsOf } from '@shegong/regions';
-import type { StaffingInputRaw } from '@shegong/staffing';
+import type { StaffingInputRaw, TrainingRecord } from '@shegong/staffing';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same data on every machine. */
 export function prng(seed: number): () => number {
@@ -50,7 +50,7 @@ export function generateStaffing(stations: number, workers: number, seed = 42): 
   for (let w = 0; w < workers; w++) {
     const station = input.stations[w % stations] as { id: string; projectStartOn: IsoDate };
     const appointedOn = station.projectStartOn;
-    const trainings = Array.from({ length: 3 + Math.floor(random() * 5) }, () => ({
+    const trainings: TrainingRecord[] = Array.from({ length: 3 + Math.floor(random() * 5) }, () => ({
       date: day('2020-06-01', 1_200),
       hours: 8 + Math.floor(random() * 32),
       kind: pick(['professional', 'continuing', 'continuing'] as const),

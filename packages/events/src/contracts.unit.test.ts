@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { decodeEvent, encodeEvent } from './codec.ts';
+import { HubEventSchema, TOPIC_OF } from './contracts.ts';
+
+const opened = {
+  id: randomUUID(),
+  occurredAt: '2023-03-01T08:00:00+08:00',
+  source: 'registry',
+  key: 'station:zz-jsy',
+  type: 'station.status-changed.v1',
+  data: { stationId: 'zz-jsy', from: 'building', to: 'operating', on: '2023-03-01' },
+} as const;
+
+describe('event contracts', () => {
+  it('round-trips an event through the codec', () => {
+    expect(decodeEvent(encodeEvent(opened))).toEqual(opened);
+  });
+
+  it('rejects an unknown type and names the event', () => {
+    expect(() => decodeEvent({ ...opened, type: 'station.exploded.v1' })).toThrow(new RegExp(opened.id));
+  });
+
+  it('rejects a bad payload field', () => {
+    const bad = { ...opened, data: { ...opened.data, to: 'flying' } };
+    expect(HubEventSchema.safeParse(bad).success).toBe(false);
+    expect(() => decodeEvent(JSON.stringify(bad))).toThrow(/data\.to/);
+  });
+
+  it('puts every event type on a topic, station events together so their order holds', () => {
+    expect(TOPIC_OF['station.registered.v1']).toBe(TOPIC_OF['worker.upserted.v1']);
+    expect(TOPIC_OF['contract.signed.v1']).toBe('shegong.funding');
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * @shegong/events: the event contracts the services exchange over Kafka — versioned zod schemas, a
+ * discriminated union on `type`, partition keys and topics.
+ */
+export { decodeEvent, encodeEvent } from './codec.ts';
+export {
+  ContractSignedV1,
+  type EventOf,
+  type HubEvent,
+  type HubEventInput,
+  HubEventSchema,
+  type HubEventType,
+  PaymentPaidV1,
+  StationRegisteredV1,
+  StationStatusChangedV1,
+  StationStatusSchema,
+  StationTypeSchema,
+  SupervisorUpsertedV1,
+  TOPIC_OF,
+  TOPICS,
+  WorkerUpsertedV1,
+} from './contracts.ts';
+export { type Envelope, EnvelopeSchema, type EventSource, EventSourceSchema } from './envelope.ts';
