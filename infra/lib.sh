@@ -1,6 +1,9 @@
 # Helpers shared by infra/kafka/kafka.sh and infra/postgres/pg.sh. Sourced, never run.
 # The callers set `set -euo pipefail`; these functions return non-zero instead of exiting.
 
+# System tools (runuser, useradd) live in sbin, which a minimal PATH (cron, CI, env -i) may lack.
+case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin" ;; esac
+
 # Prints a message on stderr, prefixed with the calling script's name, and exits 1.
 die() {
   echo "${script_name:-infra}: $*" >&2
