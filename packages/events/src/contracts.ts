@@ -1,5 +1,5 @@
 import { IsoDateSchema } from '@shegong/kernel';
-import { ResidentWorkerSchema, SupervisorSchema } from '@shegong/staffing';
+import { ResidentWorkerSchema, StaffChangeSchema, SupervisorSchema } from '@shegong/staffing';
 import { z } from 'zod';
 import { EnvelopeSchema } from './envelope.ts';
 
@@ -81,6 +81,7 @@ export const HubEventSchema = z.discriminatedUnion('type', [
   StationStatusChangedV1,
   WorkerUpsertedV1,
   SupervisorUpsertedV1,
+  StaffChangeFiledV1,
   ContractSignedV1,
   PaymentPaidV1,
 ]);
@@ -95,6 +96,7 @@ export const TOPIC_OF: Record<HubEventType, string> = {
   'station.status-changed.v1': 'shegong.stations',
   'worker.upserted.v1': 'shegong.stations',
   'supervisor.upserted.v1': 'shegong.stations',
+  'staff-change.filed.v1': 'shegong.stations',
   'contract.signed.v1': 'shegong.funding',
   'payment.paid.v1': 'shegong.funding',
 };

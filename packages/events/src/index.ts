@@ -11,6 +11,7 @@ export {
   HubEventSchema,
   type HubEventType,
   PaymentPaidV1,
+  StaffChangeFiledV1,
   StationRegisteredV1,
   StationStatusChangedV1,
   StationStatusSchema,
