@@ -50,6 +50,9 @@ export const SupervisorUpsertedV1 = event(
   z.object({ supervisor: SupervisorSchema }),
 );
 
+/** A change of resident workers filed with the purchaser [ZZ §4.4]. */
+export const StaffChangeFiledV1 = event('staff-change.filed.v1', z.object({ change: StaffChangeSchema }));
+
 export const ContractSignedV1 = event(
   'contract.signed.v1',
   z.object({
