@@ -83,4 +83,18 @@ describe('shegong check budget', () => {
     expect(stderr).toContain('operators[0]');
     expect(check(file, '--profile', 'ZZ').status).toBe(0);
   });
+
+  it('shows progress on stderr for a large upload', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'shegong-budget-')), 'large.json');
+    const facilities = Array.from({ length: 2_500 }, (_, i) => ({
+      stationId: `s${i}`,
+      officeAreaM2: 10 + (i % 5),
+    }));
+    writeFileSync(file, JSON.stringify({ regionCode: '410100', facilities }));
+    const { status, stderr, report } = check(file);
+    expect(status).toBe(1);
+    expect(report.findings.length).toBe(1_000); // 10 and 11 m² are below 12 m² [ZZ §4.2]
+    expect(stderr).toContain('checking budget');
+    expect(stderr).toMatch(/100%/);
+  });
 });

@@ -3,7 +3,7 @@ import { compareFindings, type Finding, IsoDateSchema, type Severity } from '@sh
 import { evaluateStaffing, getProfile, StaffingInputSchema } from '@shegong/staffing';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { BUDGET_SHEETS, BudgetCheckInputSchema, checkBudgetUpload } from '../input/budget-input.ts';
-import { readInput } from '../input/read-input.ts';
+import { countRecords, readInput } from '../input/read-input.ts';
 import { STAFFING_SHEETS } from '../input/staffing-sheets.ts';
 import { printRows } from '../output.ts';
 import type { GlobalOptions } from '../program.ts';
@@ -113,10 +113,13 @@ export function registerCheck(program: Command, options: () => GlobalOptions): v
   ).action(async (file: string, opts: CheckOptions) => {
     if (opts.profile !== undefined) getBudgetProfile(opts.profile);
     const input = await readInput(file, BUDGET_SHEETS, BudgetCheckInputSchema);
+    const progress = progressFor(countRecords(input), 'checking budget');
     const report = checkBudgetUpload(input, {
       asOf: opts.asOf,
       ...(opts.profile === undefined ? {} : { profile: opts.profile }),
+      onProgress: (done) => progress.update(done),
     });
+    progress.stop();
     const { format } = options();
     printFindings(format, report.findings, report);
     if (format === 'table') {

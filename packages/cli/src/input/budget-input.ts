@@ -49,7 +49,7 @@ export interface BudgetCheckReport {
 /** Checks every item of an upload under its profile (or `profile` for all), on `asOf`. */
 export function checkBudgetUpload(
   input: BudgetCheckInput,
-  options: { asOf: IsoDate; profile?: string },
+  options: { asOf: IsoDate; profile?: string; onProgress?: (done: number, total: number) => void },
 ): BudgetCheckReport {
   const forced = options.profile === undefined ? undefined : getBudgetProfile(options.profile);
   const profiles: Record<string, string> = {};
@@ -70,13 +70,27 @@ export function checkBudgetUpload(
   };
   const wage =
     input.urbanAverageWageFen === undefined ? {} : { urbanAverageWageFen: input.urbanAverageWageFen };
+  const total =
+    input.budgets.length + input.contracts.length + input.operators.length + input.facilities.length;
+  let done = 0;
+  const tick = <T>(items: T[]): T[] => {
+    done += 1;
+    options.onProgress?.(done, total);
+    return items;
+  };
   const findings = [
-    ...input.budgets.flatMap((b, i) => evaluateBudget(b, profileOf(`budgets[${i}]`, b.countyCode), wage)),
-    ...input.contracts.flatMap((c, i) =>
-      evaluateContract(c, profileOf(`contracts[${i}]`, c.countyCode), { asOf: options.asOf }),
+    ...input.budgets.flatMap((b, i) =>
+      tick(evaluateBudget(b, profileOf(`budgets[${i}]`, b.countyCode), wage)),
     ),
-    ...input.operators.flatMap((o, i) => evaluateOperator(o, profileOf(`operators[${i}]`, o.regionCode))),
-    ...input.facilities.flatMap((f, i) => evaluateFacilities(f, profileOf(`facilities[${i}]`, f.regionCode))),
+    ...input.contracts.flatMap((c, i) =>
+      tick(evaluateContract(c, profileOf(`contracts[${i}]`, c.countyCode), { asOf: options.asOf })),
+    ),
+    ...input.operators.flatMap((o, i) =>
+      tick(evaluateOperator(o, profileOf(`operators[${i}]`, o.regionCode))),
+    ),
+    ...input.facilities.flatMap((f, i) =>
+      tick(evaluateFacilities(f, profileOf(`facilities[${i}]`, f.regionCode))),
+    ),
   ].sort(compareFindings);
   const summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity]++;
