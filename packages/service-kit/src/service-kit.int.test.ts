@@ -88,7 +88,7 @@ describe('service kit (real Postgres)', () => {
         `${url}/trpc/things.get?input=${encodeURIComponent(JSON.stringify({ id: 'a' }))}`,
       );
       expect(bad.status).toBe(400);
-      expect(((await bad.json()) as TrpcBody).error.data.issues[0].path).toEqual(['id']);
+      expect(((await bad.json()) as TrpcBody).error.data.issues[0]?.path).toEqual(['id']);
       const health = await fetch(`${url}/health`);
       expect(await health.json()).toEqual({ service: 'demo', ok: true, db: 1 });
     } finally {
