@@ -1,0 +1,26 @@
+import { loadEnv } from '@shegong/service-kit';
+import { z } from 'zod';
+
+/** The only place the hub's start reads `process.env`. */
+const HubEnvSchema = z.object({
+  /** Use this Postgres instead of the embedded one. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Use this Kafka instead of in-process delivery; each service then runs as its own process. */
+  KAFKA_BROKERS: z.string().min(1).optional(),
+  /** First of the ports the services listen on (registry, funding, reporting). */
+  HUB_PORT: z.coerce.number().int().min(1).max(65_000).default(4100),
+  /** Where the embedded Postgres keeps its data between runs. */
+  HUB_DATA_DIR: z.string().min(1).default('.cache/hub'),
+  /** 64 hex characters; generated and kept in the data folder when not given. */
+  REGISTRY_PII_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i)
+    .optional(),
+  /** `0` skips loading the demo data. */
+  HUB_DEMO: z.enum(['0', '1']).default('1'),
+});
+export type HubEnv = z.infer<typeof HubEnvSchema>;
+
+export function readHubEnv(): HubEnv {
+  return loadEnv(HubEnvSchema);
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as initial from './2026-11-25T1200-initial.ts';
+
+/** The funding service's migrations, by name; run in name order by `migrateToLatest`. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-25T1200-initial': initial,
+};
