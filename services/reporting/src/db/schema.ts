@@ -1,0 +1,174 @@
+import type { MessagingTables } from '@shegong/messaging';
+import type { ColumnType, Generated } from 'kysely';
+
+/** The service's Postgres schema: every table below lives in it. */
+export const SCHEMA = 'reporting';
+
+/** jsonb columns: written as JSON text, read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+/** numeric columns: pg returns them as text so no precision is lost. */
+type Numeric = ColumnType<string, string | number, string | number>;
+
+/**
+ * A station as reporting knows it from `station.registered.v1` / `station.status-changed.v1`. A station
+ * first seen through a status change (a producer that misbehaved) has no region until it is registered.
+ */
+export interface StationsTable {
+  id: string;
+  /** Township (9 digits) or county (6 digits); null until `station.registered.v1` arrives. */
+  region_code: string | null;
+  /** The region and its ancestors, province first (`['410000', '410100', '410105', '410105001']`). */
+  region_path: string[] | null;
+  name: string | null;
+  station_type: string | null;
+  status: string;
+  project_start_on: string | null;
+  /** First day the station was seen operating. */
+  opened_on: string | null;
+  /** Date of the registration event; null for a station known only from a status change so far. */
+  registered_on: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** The latest snapshot of a resident worker (`worker.upserted.v1`). */
+export interface WorkersTable {
+  id: string;
+  station_id: string;
+  snapshot: Json<unknown>;
+  updated_at: Generated<Date>;
+}
+
+export interface SupervisorsTable {
+  id: string;
+  station_id: string;
+  snapshot: Json<unknown>;
+  updated_at: Generated<Date>;
+}
+
+/** Staff changes have no id of their own: the event that filed one identifies it. */
+export interface StaffChangesTable {
+  event_id: string;
+  station_id: string;
+  worker_id: string;
+  snapshot: Json<unknown>;
+}
+
+export interface ContractsTable {
+  id: string;
+  county_code: string;
+  operator_id: string;
+  station_ids: string[];
+  signed_on: string;
+  term_start: string;
+  term_end: string;
+  amount_fen: ColumnType<number, number, number>;
+}
+
+export interface PaymentsTable {
+  id: string;
+  contract_id: string;
+  county_code: string;
+  amount_fen: ColumnType<number, number, number>;
+  paid_on: string;
+}
+
+/** The current staffing findings of one station, replaced on every re-evaluation. */
+export interface StationComplianceTable {
+  station_id: string;
+  as_of: string;
+  /** The policy profile used; null when no profile covers the station's region (not evaluated). */
+  profile_id: string | null;
+  /** No `error` finding; null when not evaluated. */
+  compliant: boolean | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+  findings: Json<unknown>;
+  evaluated_at: Generated<Date>;
+}
+
+/** Operating stations per region, every level; kept by the station events. */
+export interface CoverageTable {
+  region_code: string;
+  operating_stations: number;
+  /** Operating stations of type `township-station`. */
+  township_stations: number;
+  /** Townships with at least one operating township station (for a township: 0 or 1). */
+  covered_townships: number;
+}
+
+/** A service record as ingested (the raw data; rollups are kept beside it, never computed from it on read). */
+export interface ServiceRecordsTable {
+  station_id: string;
+  id: string;
+  catalog_id: string;
+  item_ref: string;
+  populations: string[];
+  kind: string;
+  date: string;
+  beneficiaries: number;
+  hours: Numeric;
+  volunteers: number;
+  /** The canonical domains the item maps to (the crosswalk at ingest time). */
+  domains: string[];
+  request_id: ColumnType<number, number, number>;
+}
+
+/** One ingest call per idempotency key, with the result the first call returned. */
+export interface IngestRequestsTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  /** sha256 of the request body, so a key reused for different records is refused. */
+  request_hash: string;
+  result: Json<unknown> | null;
+  created_at: Generated<Date>;
+}
+
+/** The population dictionary of the packed rollups: array position = ordinal + 1; ordinal 0 is `all`. */
+export interface RollupPopulationsTable {
+  ordinal: number;
+  code: string;
+}
+
+/**
+ * Service totals per region (every level) × month × canonical domain, one array element per population
+ * (see `rollup_populations`). `domain = 'all'` and the `all` population hold totals that count each record
+ * once. Read it through `service_rollup_cells`.
+ */
+export interface ServiceRollupsTable {
+  region_code: string;
+  period: string;
+  domain: string;
+  records: number[];
+  beneficiaries: number[];
+  hours_centi: number[];
+  volunteers: number[];
+}
+
+/** The view of the rollups as the flat cube: region × month × domain × population, non-empty cells only. */
+export interface ServiceRollupCellsView {
+  region_code: string;
+  period: string;
+  domain: string;
+  population: string;
+  records: number;
+  beneficiaries: number;
+  hours: Numeric;
+  volunteers: number;
+}
+
+export interface ReportingDatabase extends MessagingTables {
+  stations: StationsTable;
+  workers: WorkersTable;
+  supervisors: SupervisorsTable;
+  staff_changes: StaffChangesTable;
+  contracts: ContractsTable;
+  payments: PaymentsTable;
+  station_compliance: StationComplianceTable;
+  coverage: CoverageTable;
+  service_records: ServiceRecordsTable;
+  ingest_requests: IngestRequestsTable;
+  rollup_populations: RollupPopulationsTable;
+  service_rollups: ServiceRollupsTable;
+  service_rollup_cells: ServiceRollupCellsView;
+}

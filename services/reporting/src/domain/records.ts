@@ -1,0 +1,312 @@
+import { type Catalog, crosswalk, findCanonicalItem, findPopulation, listCatalogs } from '@shegong/catalog';
+import { formatPath, IsoDateSchema } from '@shegong/kernel';
+import { z } from 'zod';
+
+/** The sentinel domain and population of totals that count each record once. */
+export const ALL = 'all';
+
+export const ServiceKindSchema = z.enum(['case', 'group', 'activity', 'visit']);
+
+const twoDecimals = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
+
+/**
+ * One service record as a station's system reports it: a case (个案), group (小组), community activity
+ * (社区活动) or visit (探访) under a local catalog item, with the populations it served.
+ */
+export const ServiceRecordSchema = z.object({
+  /** The caller's id, unique per station. */
+  id: z.string().min(1).max(120),
+  stationId: z.string().min(1).max(120),
+  /** The local catalog the item belongs to, e.g. `zz-2021`. */
+  catalogId: z.string().min(1),
+  /** The local item, `<domain number>.<item number>` (`1.3`), as the catalog's crosswalk names it. */
+  itemRef: z.string().min(1),
+  /** Target population codes (`dibao`, `orphan` …); may be empty for an activity open to everyone. */
+  populations: z
+    .array(
+      z
+        .string()
+        .refine((code) => code !== ALL && findPopulation(code) !== undefined, 'not a known population code'),
+    )
+    .max(30),
+  kind: ServiceKindSchema,
+  date: IsoDateSchema,
+  beneficiaries: z.number().int().min(0).max(1_000_000),
+  hours: z.number().min(0).max(100_000).refine(twoDecimals, 'hours have at most 2 decimal places'),
+  volunteers: z.number().int().min(0).max(100_000),
+});
+export type ServiceRecord = z.infer<typeof ServiceRecordSchema>;
+export type ServiceRecordInput = z.input<typeof ServiceRecordSchema>;
+
+/** What is wrong with one field of one record, e.g. `records[3].stationId`. */
+export interface RecordError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** A record refused, with every reason. */
+export interface RejectedRecord {
+  index: number;
+  id: string | null;
+  errors: RecordError[];
+}
+
+/** A record that passed every check, with what ingest derived for it. */
+export interface AcceptedRecord {
+  index: number;
+  record: ServiceRecord;
+  /** Canonical domains of the item, each once, sorted. */
+  domains: string[];
+  /** The station's region and its ancestors, province first. */
+  regionPath: readonly string[];
+}
+
+/** Where a known station lies. */
+export interface StationPlace {
+  regionPath: readonly string[];
+}
+
+interface CatalogEntry {
+  /** The issuing region: the catalog applies to stations inside it. */
+  regionCode: string;
+  items: Map<string, string[]>;
+}
+
+let catalogIndex: Map<string, CatalogEntry> | undefined;
+
+/** Each catalog's items with the canonical domains they map to (an item counts once per domain). */
+function catalogs(): Map<string, CatalogEntry> {
+  catalogIndex ??= new Map(listCatalogs().map((c) => [c.id, entryOf(c)] as const));
+  return catalogIndex;
+}
+
+function entryOf(catalog: Catalog): CatalogEntry {
+  const items = new Map<string, string[]>();
+  for (const row of crosswalk(catalog)) {
+    const domains = new Set<string>();
+    for (const { id } of row.canonical) {
+      const found = findCanonicalItem(id);
+      if (found) domains.add(found.domain.id);
+    }
+    items.set(row.ref, [...domains].sort());
+  }
+  return { regionCode: catalog.regionCode, items };
+}
+
+/**
+ * The canonical domains a local item maps to, each once (ZZ 1.3 → two social-assistance items → one
+ * domain), or `undefined` when the catalog has no such item.
+ * @example domainsOf('zz-2021', '1.3') // ['social-assistance']
+ */
+export function domainsOf(catalogId: string, itemRef: string): string[] | undefined {
+  return catalogs().get(catalogId)?.items.get(itemRef);
+}
+
+/**
+ * Checks every row on its own: shape and ranges, populations, the station (known and registered), the
+ * catalog (exists and covers the station's region) and the item (in that catalog), and ids repeated within
+ * the batch. Pure: the caller looks the stations up.
+ */
+export function validateRecords(
+  rows: readonly unknown[],
+  stations: ReadonlyMap<string, StationPlace>,
+): { accepted: AcceptedRecord[]; rejected: RejectedRecord[] } {
+  const accepted: AcceptedRecord[] = [];
+  const rejected: RejectedRecord[] = [];
+  const seen = new Set<string>();
+  const index = catalogs();
+  rows.forEach((row, i) => {
+    const at = (...path: Array<string | number>) => formatPath(['records', i, ...path]);
+    const parsed = ServiceRecordSchema.safeParse(row);
+    if (!parsed.success) {
+      rejected.push({
+        index: i,
+        id: idOf(row),
+        errors: parsed.error.issues.map((issue) => ({
+          path: at(...(issue.path as Array<string | number>)),
+          code: 'RECORD_FIELD_INVALID',
+          message: issue.message,
+        })),
+      });
+      return;
+    }
+    const record = parsed.data;
+    const errors: RecordError[] = [];
+    const station = stations.get(record.stationId);
+    if (!station) {
+      errors.push({
+        path: at('stationId'),
+        code: 'STATION_NOT_FOUND',
+        message: `no registered station "${record.stationId}"`,
+      });
+    }
+    const catalog = index.get(record.catalogId);
+    let domains: string[] | undefined;
+    if (!catalog) {
+      errors.push({
+        path: at('catalogId'),
+        code: 'CATALOG_NOT_FOUND',
+        message: `no catalog "${record.catalogId}"`,
+      });
+    } else {
+      domains = catalog.items.get(record.itemRef);
+      if (!domains) {
+        errors.push({
+          path: at('itemRef'),
+          code: 'CATALOG_ITEM_NOT_FOUND',
+          message: `catalog ${record.catalogId} has no item "${record.itemRef}"`,
+        });
+      }
+      if (station && !station.regionPath.includes(catalog.regionCode)) {
+        errors.push({
+          path: at('catalogId'),
+          code: 'CATALOG_NOT_FOR_STATION',
+          message: `catalog ${record.catalogId} (issued for ${catalog.regionCode}) does not cover station ${record.stationId} in ${station.regionPath.at(-1)}`,
+        });
+      }
+    }
+    const key = `${record.stationId}\u0000${record.id}`;
+    if (seen.has(key)) {
+      errors.push({
+        path: at('id'),
+        code: 'SERVICE_RECORD_DUPLICATE',
+        message: `record "${record.id}" of station ${record.stationId} appears twice in this batch`,
+      });
+    }
+    seen.add(key);
+    if (errors.length > 0 || !station || !domains) {
+      rejected.push({ index: i, id: record.id, errors });
+      return;
+    }
+    const populations = [...new Set(record.populations)];
+    accepted.push({
+      index: i,
+      record: populations.length === record.populations.length ? record : { ...record, populations },
+      domains,
+      regionPath: station.regionPath,
+    });
+  });
+  return { accepted, rejected };
+}
+
+function idOf(row: unknown): string | null {
+  const id = (row as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : null;
+}
+
+/** The period (month) a date falls in: `2023-03-14` → `2023-03`. */
+export function periodOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/**
+ * Rollup increments in columns, one entry per region × month × domain, sorted by key: ready for one
+ * `unnest` upsert. Each counter is a Postgres array literal with one element per population ordinal
+ * (`{total, dibao, tekun, …}`).
+ */
+export interface RollupDeltas {
+  regionCode: string[];
+  period: string[];
+  domain: string[];
+  records: string[];
+  beneficiaries: string[];
+  /** Hours in hundredths, so sums stay exact. */
+  hoursCenti: string[];
+  volunteers: string[];
+  /** Elements per array: the highest population ordinal + 1. */
+  width: number;
+}
+
+/**
+ * Adds a batch up in memory: each record counts once in every region of its path × its month × (each of
+ * its domains, and `all`) × (each of its populations, and `all`). Keys come out sorted, so concurrent
+ * upserts lock rows in one order and cannot deadlock.
+ * @param ordinals population code → ordinal (≥ 1; 0 is `all`), covering every code in `records`
+ */
+export function aggregateRollups(
+  records: readonly AcceptedRecord[],
+  ordinals: ReadonlyMap<string, number>,
+): RollupDeltas {
+  let width = 1;
+  for (const o of ordinals.values()) width = Math.max(width, o + 1);
+  // region → period → domain → counters [records × width, beneficiaries × width, hours × width, volunteers × width]
+  const slots = new Map<string, Map<string, Map<string, Float64Array>>>();
+  // Stations share their path array: resolve path × period to the per-level domain maps once.
+  const levelsOf = new Map<readonly string[], Map<string, Array<Map<string, Float64Array>>>>();
+  const targets: number[] = [0];
+  for (const { record, domains, regionPath } of records) {
+    const period = periodOf(record.date);
+    let byPeriod = levelsOf.get(regionPath);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      levelsOf.set(regionPath, byPeriod);
+    }
+    let levels = byPeriod.get(period);
+    if (!levels) {
+      levels = regionPath.map((region) => {
+        let periods = slots.get(region);
+        if (!periods) {
+          periods = new Map();
+          slots.set(region, periods);
+        }
+        let byDomain = periods.get(period);
+        if (!byDomain) {
+          byDomain = new Map();
+          periods.set(period, byDomain);
+        }
+        return byDomain;
+      });
+      byPeriod.set(period, levels);
+    }
+    const hours = Math.round(record.hours * 100);
+    targets.length = 1;
+    for (const p of record.populations) targets.push(ordinals.get(p) as number);
+    for (const byDomain of levels) {
+      for (let d = -1; d < domains.length; d++) {
+        const domain = d < 0 ? ALL : (domains[d] as string);
+        let slot = byDomain.get(domain);
+        if (!slot) {
+          slot = new Float64Array(width * 4);
+          byDomain.set(domain, slot);
+        }
+        for (const t of targets) {
+          slot[t] = (slot[t] as number) + 1;
+          slot[width + t] = (slot[width + t] as number) + record.beneficiaries;
+          slot[2 * width + t] = (slot[2 * width + t] as number) + hours;
+          slot[3 * width + t] = (slot[3 * width + t] as number) + record.volunteers;
+        }
+      }
+    }
+  }
+  const out: RollupDeltas = {
+    regionCode: [],
+    period: [],
+    domain: [],
+    records: [],
+    beneficiaries: [],
+    hoursCenti: [],
+    volunteers: [],
+    width,
+  };
+  const literal = (slot: Float64Array, from: number) => {
+    let text = '{';
+    for (let i = from; i < from + width; i++) text += i === from ? slot[i] : `,${slot[i]}`;
+    return `${text}}`;
+  };
+  const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  for (const [regionCode, periods] of [...slots].sort(byKey)) {
+    for (const [period, byDomain] of [...periods].sort(byKey)) {
+      for (const [domain, slot] of [...byDomain].sort(byKey)) {
+        out.regionCode.push(regionCode);
+        out.period.push(period);
+        out.domain.push(domain);
+        out.records.push(literal(slot, 0));
+        out.beneficiaries.push(literal(slot, width));
+        out.hoursCenti.push(literal(slot, 2 * width));
+        out.volunteers.push(literal(slot, 3 * width));
+      }
+    }
+  }
+  return out;
+}
