@@ -5,6 +5,8 @@
 #   kafka.sh fetch    resolve the broker jars into the cache (skipped when already there)
 #   kafka.sh start    fetch, then start a broker on free loopback ports; prints KAFKA_BROKERS=127.0.0.1:<port>
 #   kafka.sh stop     stop the broker and delete its run dir (data, logs)
+#   kafka.sh pause    stop the broker process but keep its run dir (data, ports): an outage to recover from
+#   kafka.sh resume   start a paused broker again on the same ports with its data; prints KAFKA_BROKERS=…
 #   kafka.sh status   print KAFKA_BROKERS=… and exit 0 when running, exit 3 when not
 #
 # Environment:
@@ -126,18 +128,25 @@ group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 PROPS
 
-  local java_opts=(
-    "-Xmx$heap"
-    "-Dlog4j.configuration=file:$here/log4j.properties"
-    "-Dkafka.logs.dir=$run_dir/logs"
-    -XX:+UseSerialGC
-  )
   if ! java "${java_opts[@]}" -cp "$libs/*" kafka.tools.StorageTool format \
     -t "$(cluster_id)" -c "$run_dir/server.properties" --ignore-formatted >"$run_dir/logs/format.log" 2>&1; then
     cat "$run_dir/logs/format.log" >&2
     die "formatting the KRaft storage in $run_dir/data failed (output above)"
   fi
+  echo "$port" >"$run_dir/port"
+  launch "$port"
+}
 
+java_opts=(
+  "-Xmx$heap"
+  "-Dlog4j.configuration=file:$here/log4j.properties"
+  "-Dkafka.logs.dir=$run_dir/logs"
+  -XX:+UseSerialGC
+)
+
+# Starts the broker of $run_dir/server.properties in the background and waits until port $1 answers.
+launch() {
+  local port="$1"
   # setsid + all three streams redirected: the broker outlives this script and holds no pipe of its caller's,
   # so `$(kafka.sh start)` and Node's execFile return as soon as the script ends.
   setsid java "${java_opts[@]}" -cp "$libs/*" kafka.Kafka "$run_dir/server.properties" \
@@ -174,6 +183,25 @@ stop() {
   rm -rf "$run_dir"
 }
 
+pause() {
+  pid_alive "$pidfile" || die "no broker is running from $run_dir"
+  [ -s "$run_dir/port" ] || die "$run_dir has no port file (a broker started by an older kafka.sh); stop and start it"
+  stop_pid "$pidfile" 15
+  rm -f "$pidfile"
+  note "paused (data and ports kept in $run_dir; 'kafka.sh resume' starts it again)"
+}
+
+resume() {
+  require_java
+  if running; then
+    note "already running (pid $(cat "$pidfile"))"
+    brokers_line
+    return 0
+  fi
+  [ -s "$run_dir/port" ] && [ -f "$run_dir/server.properties" ] || die "nothing paused in $run_dir; use 'kafka.sh start'"
+  launch "$(cat "$run_dir/port")"
+}
+
 status() {
   if running; then
     brokers_line
@@ -188,9 +216,11 @@ case "${1:-}" in
   fetch) fetch ;;
   start) start ;;
   stop) stop ;;
+  pause) pause ;;
+  resume) resume ;;
   status) status ;;
   *)
-    echo "usage: $0 fetch|start|stop|status   (env: KAFKA_VERSION, KAFKA_RUN_DIR, KAFKA_CACHE_DIR)" >&2
+    echo "usage: $0 fetch|start|stop|pause|resume|status   (env: KAFKA_VERSION, KAFKA_RUN_DIR, KAFKA_CACHE_DIR)" >&2
     exit 2
     ;;
 esac

@@ -12,7 +12,7 @@ export type InfraScript = 'kafka/kafka.sh' | 'postgres/pg.sh';
  */
 export async function runInfraScript(
   script: InfraScript,
-  command: 'start' | 'stop',
+  command: 'start' | 'stop' | 'pause' | 'resume',
   env: Record<string, string>,
   key?: string,
 ): Promise<string | undefined> {
