@@ -46,9 +46,14 @@ export function compareFindings(a: Finding, b: Finding): number {
   const subject = (f: Finding) =>
     `${f.subject.kind}:${'stationId' in f.subject ? f.subject.stationId : ''}:${f.subject.id}`;
   return (
-    subject(a).localeCompare(subject(b)) ||
+    byCodeUnit(subject(a), subject(b)) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.en.localeCompare(b.message.en)
+    byCodeUnit(a.ruleId, b.ruleId) ||
+    byCodeUnit(a.message.en, b.message.en)
   );
+}
+
+/** Plain code-unit order: the same on every machine and locale (and far cheaper than `localeCompare`). */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
