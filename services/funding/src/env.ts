@@ -19,6 +19,8 @@ export const FundingEnvSchema = z.object({
   /** Prepended to every topic (`shegong.funding` → `<prefix>shegong.funding`): a tenant, or a test run. */
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
+  /** The address to listen on: loopback unless told otherwise (a container sets 0.0.0.0). */
+  HOST: z.string().default('127.0.0.1'),
 });
 export type FundingEnv = z.infer<typeof FundingEnvSchema>;
 

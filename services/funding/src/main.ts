@@ -37,7 +37,7 @@ const service = createFundingService({
 });
 const applied = await service.migrate();
 if (applied.length > 0) console.log(`funding: applied migrations ${applied.join(', ')}`);
-const { server, url } = await listen(service.app, env.PORT, '0.0.0.0');
+const { server, url } = await listen(service.app, env.PORT, env.HOST);
 service.start();
 console.log(
   `funding: listening on ${url}${producer ? ', relaying events to Kafka' : ', events stay in the outbox (no KAFKA_BROKERS)'}`,
