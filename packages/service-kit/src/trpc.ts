@@ -2,10 +2,18 @@ import { DomainError } from '@shegong/kernel';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
-/** tRPC error code for a domain error code: `…_NOT_FOUND` → 404, `…_CONFLICT`/`…_DUPLICATE` → 409, else 400. */
-export function trpcCodeFor(code: string): 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST' {
+/**
+ * tRPC error code for a domain error code: `UNAUTHENTICATED` → 401, `FORBIDDEN` / `OUT_OF_JURISDICTION` →
+ * 403, `…_NOT_FOUND` → 404, `…_CONFLICT`/`…_DUPLICATE` → 409, `…_TOO_LARGE` → 413, else 400.
+ */
+export function trpcCodeFor(
+  code: string,
+): 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'BAD_REQUEST' {
+  if (code === 'UNAUTHENTICATED') return 'UNAUTHORIZED';
+  if (code === 'FORBIDDEN' || code === 'OUT_OF_JURISDICTION') return 'FORBIDDEN';
   if (code.endsWith('_NOT_FOUND')) return 'NOT_FOUND';
   if (code.endsWith('_CONFLICT') || code.endsWith('_DUPLICATE')) return 'CONFLICT';
+  if (code.endsWith('_TOO_LARGE')) return 'PAYLOAD_TOO_LARGE';
   return 'BAD_REQUEST';
 }
 

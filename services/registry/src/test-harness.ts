@@ -1,4 +1,6 @@
 /** One registry on a fresh database per spec file, and valid inputs to start from. Not part of the public API. */
+
+import type { OperatorInput, StationInput, WorkerInput } from '@shegong/contracts';
 import { residentIdCheckCharacter } from '@shegong/identifiers';
 import type { Publisher } from '@shegong/messaging';
 import { createDatabase } from '@shegong/service-kit';
@@ -6,7 +8,6 @@ import { createTestDatabase } from '@shegong/testkit';
 import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import type { RegistryDatabase } from './db/schema.ts';
-import type { OperatorInput, StationInput, WorkerInput } from './domain/schemas.ts';
 import { createRegistryService, SCHEMA } from './service.ts';
 
 export const TEST_PII_KEY = '5e'.repeat(32);

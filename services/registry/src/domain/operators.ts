@@ -1,12 +1,13 @@
+/** An operator as the registry returns it, with what the registry noticed about it. */
+import type { OperatorRecord as Operator } from '@shegong/contracts';
+import { batchOf, type OperatorData, OperatorInputSchema, PageQuerySchema } from '@shegong/contracts';
 import { DomainError, type Finding } from '@shegong/kernel';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { OperatorsTable, RegistryDatabase } from '../db/schema.ts';
 import { fieldError, parseInput } from './input.ts';
 import { decodeCursor, type Page, toPage } from './page.ts';
-import { type OperatorData, OperatorInputSchema, PageQuerySchema } from './schemas.ts';
 
-/** An operator as the registry returns it, with what the registry noticed about it. */
-export type Operator = OperatorData & { findings: Finding[] };
+export type { Operator };
 
 /**
  * What the registry notices about an operator. Its business scope must include social work
@@ -41,39 +42,58 @@ export function findingsForOperator(operator: OperatorData): Finding[] {
  */
 export async function upsertOperator(db: Kysely<RegistryDatabase>, input: unknown): Promise<Operator> {
   const operator = parseInput(OperatorInputSchema, input);
+  return db.transaction().execute((trx) => upsertOperatorIn(trx, operator, []));
+}
+
+/**
+ * Upserts many operators, all or nothing: the first bad row rolls every row back, and the error names it
+ * (`items[2].unifiedSocialCreditCode`).
+ */
+export async function upsertOperators(db: Kysely<RegistryDatabase>, input: unknown): Promise<Operator[]> {
+  const { items } = parseInput(batchOf(OperatorInputSchema), input);
   return db.transaction().execute(async (trx) => {
-    const other = await trx
-      .selectFrom('operators')
-      .select('id')
-      .where('unified_social_credit_code', '=', operator.unifiedSocialCreditCode)
-      .where('id', '<>', operator.id)
-      .executeTakeFirst();
-    if (other) {
-      throw fieldError(
-        'OPERATOR_DUPLICATE',
-        ['unifiedSocialCreditCode'],
-        `operator ${other.id} is already registered with this unified social credit code`,
-        { existingOperatorId: other.id },
-      );
-    }
-    const row = {
-      id: operator.id,
-      name: operator.name,
-      unified_social_credit_code: operator.unifiedSocialCreditCode,
-      registration_authority: operator.registrationAuthority ?? null,
-      registered_on: operator.registeredOn ?? null,
-      business_scope_includes_social_work: operator.businessScopeIncludesSocialWork,
-      rating: operator.rating,
-      origin: operator.origin,
-    };
-    const saved = await trx
-      .insertInto('operators')
-      .values(row)
-      .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, updated_at: sql`now()` }))
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toOperator(saved);
+    const saved: Operator[] = [];
+    for (const [i, item] of items.entries()) saved.push(await upsertOperatorIn(trx, item, ['items', i]));
+    return saved;
   });
+}
+
+async function upsertOperatorIn(
+  trx: Transaction<RegistryDatabase>,
+  operator: OperatorData,
+  at: Array<string | number>,
+): Promise<Operator> {
+  const other = await trx
+    .selectFrom('operators')
+    .select('id')
+    .where('unified_social_credit_code', '=', operator.unifiedSocialCreditCode)
+    .where('id', '<>', operator.id)
+    .executeTakeFirst();
+  if (other) {
+    throw fieldError(
+      'OPERATOR_DUPLICATE',
+      [...at, 'unifiedSocialCreditCode'],
+      `operator ${other.id} is already registered with this unified social credit code`,
+      { existingOperatorId: other.id },
+    );
+  }
+  const row = {
+    id: operator.id,
+    name: operator.name,
+    unified_social_credit_code: operator.unifiedSocialCreditCode,
+    registration_authority: operator.registrationAuthority ?? null,
+    registered_on: operator.registeredOn ?? null,
+    business_scope_includes_social_work: operator.businessScopeIncludesSocialWork,
+    rating: operator.rating,
+    origin: operator.origin,
+  };
+  const saved = await trx
+    .insertInto('operators')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, updated_at: sql`now()` }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toOperator(saved);
 }
 
 /** @throws DomainError `OPERATOR_NOT_FOUND` (404) */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { StaffChangeInputSchema } from '@shegong/contracts';
 import { appendToOutbox } from '@shegong/messaging';
 import { type StaffChange, StaffChangeSchema } from '@shegong/staffing';
 import type { Kysely } from 'kysely';
 import type { RegistryDatabase } from '../db/schema.ts';
 import { stationEvent } from './events.ts';
 import { parseInput } from './input.ts';
-import { StaffChangeInputSchema } from './schemas.ts';
 import { assertStationExists } from './stations.ts';
 
 /** A filed staff change as stored: the change and the registry's id for the filing. */

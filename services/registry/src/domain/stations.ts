@@ -1,3 +1,17 @@
+import {
+  batchOf,
+  ChangeStationStatusSchema,
+  type Facilities,
+  type InstitutionId,
+  type InstitutionsGap,
+  institutionsGap,
+  ListStationsSchema,
+  type StationData,
+  StationIdsSchema,
+  StationInputSchema,
+  type StationType,
+  signageNameFor,
+} from '@shegong/contracts';
 import { DomainError } from '@shegong/kernel';
 import { appendToOutbox } from '@shegong/messaging';
 import { codePrefix, getRegion, normalizeRegionCode } from '@shegong/regions';
@@ -5,39 +19,16 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { RegistryDatabase, StationsTable } from '../db/schema.ts';
 import { stationEvent, today } from './events.ts';
 import { fieldError, type Path, parseInput } from './input.ts';
-import { type InstitutionId, type InstitutionsGap, institutionsGap } from './institutions.ts';
 import { assertTransition, type StationStatus } from './lifecycle.ts';
 import { decodeCursor, type Page, toPage } from './page.ts';
-import {
-  batchOf,
-  ChangeStationStatusSchema,
-  type Facilities,
-  ListStationsSchema,
-  type StationData,
-  StationInputSchema,
-} from './schemas.ts';
-import { type StationType, signageNameFor } from './signage.ts';
 
 type Db = Kysely<RegistryDatabase>;
 type Trx = Transaction<RegistryDatabase>;
 
-/** A station as the registry returns it. */
-export interface Station {
-  id: string;
-  name: string;
-  regionCode: string;
-  type: StationType;
-  status: StationStatus;
-  /** The day the current status took effect. */
-  statusSince: string;
-  projectStartOn?: string;
-  operatorId?: string;
-  communityName?: string;
-  /** The text of the sign, after the China social work logo [ZZ §4.5]. */
-  signageName: string;
-  facilities: Facilities;
-  institutions: InstitutionId[];
-}
+/** A station as the registry returns it (`@shegong/contracts`' `StationSchema`). */
+import type { Station } from '@shegong/contracts';
+
+export type { Station };
 
 /**
  * Registers a station or updates its registered data, in one transaction with its events:
@@ -201,6 +192,29 @@ export async function listStations(db: Db, input: unknown = {}): Promise<Page<St
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.cursor !== undefined) select = select.where('id', '>', decodeCursor(query.cursor));
   return toPage(await select.execute(), query.limit, toStation);
+}
+
+/** Where a station is and who runs it: what the gateway checks a caller's jurisdiction against. */
+export interface StationPlace {
+  id: string;
+  regionCode: string;
+  operatorId: string | null;
+}
+
+/**
+ * The region and operator of each station named that exists (unknown ids are left out), in one query:
+ * the gateway checks a batch of service records or workers against the caller's jurisdiction with it.
+ */
+export async function stationPlaces(db: Db, input: unknown): Promise<StationPlace[]> {
+  const { ids } = parseInput(StationIdsSchema, input);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('stations')
+    .select(['id', 'region_code', 'operator_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, regionCode: r.region_code, operatorId: r.operator_id }));
 }
 
 /** The station's institutions against the ZZ §4.3 checklist: what is missing, with citations. */

@@ -1,10 +1,10 @@
+import { SupervisorInputSchema } from '@shegong/contracts';
 import { appendToOutbox } from '@shegong/messaging';
 import { type Supervisor, SupervisorSchema } from '@shegong/staffing';
 import { type Kysely, sql } from 'kysely';
 import type { RegistryDatabase } from '../db/schema.ts';
 import { stationEvent } from './events.ts';
 import { parseInput } from './input.ts';
-import { SupervisorInputSchema } from './schemas.ts';
 import { assertStationExists } from './stations.ts';
 
 /**

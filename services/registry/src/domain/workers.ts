@@ -1,3 +1,10 @@
+import {
+  AddTrainingSchema,
+  ByStationSchema,
+  batchOf,
+  type WorkerData,
+  WorkerInputSchema,
+} from '@shegong/contracts';
 import { checkResidentId, maskPhone, maskResidentId } from '@shegong/identifiers';
 import { DomainError } from '@shegong/kernel';
 import { appendToOutbox } from '@shegong/messaging';
@@ -7,13 +14,6 @@ import type { RegistryDatabase, WorkersTable } from '../db/schema.ts';
 import type { PiiCipher } from '../pii.ts';
 import { stationEvent } from './events.ts';
 import { fieldError, type Path, parseInput } from './input.ts';
-import {
-  AddTrainingSchema,
-  ByStationSchema,
-  batchOf,
-  type WorkerData,
-  WorkerInputSchema,
-} from './schemas.ts';
 import { assertStationExists } from './stations.ts';
 
 type Db = Kysely<RegistryDatabase>;
@@ -23,7 +23,9 @@ type Trx = Transaction<RegistryDatabase>;
  * A resident worker as the registry returns it: the staffing snapshot plus the resident ID number and phone
  * **masked** (`410105********1233`, `138****5678`). The full values never leave the registry.
  */
-export type MaskedWorker = ResidentWorker & { idNumberMasked: string; phoneMasked?: string };
+import type { MaskedWorker } from '@shegong/contracts';
+
+export type { MaskedWorker };
 
 /** What the registry needs to store PII: the cipher made from `REGISTRY_PII_KEY`. */
 export interface WorkerDeps {
@@ -158,6 +160,32 @@ export async function getWorker({ db, pii }: WorkerDeps, id: string): Promise<Ma
   const row = await db.selectFrom('workers').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('WORKER_NOT_FOUND', `no worker has the id "${id}"`, { path: ['id'] });
   return mask(pii, row, toSnapshot(row));
+}
+
+/** A worker's resident ID number and phone in full: only for a caller holding a PII grant. */
+export interface RevealedWorker {
+  id: string;
+  stationId: string;
+  idNumber: string;
+  phone?: string;
+}
+
+/**
+ * Decrypts a worker's resident ID number and phone. The registry itself never returns them otherwise;
+ * the gateway calls this only for a principal with a PII grant, and audits every call.
+ * @throws DomainError `WORKER_NOT_FOUND` (404)
+ */
+export async function revealWorker({ db, pii }: WorkerDeps, id: string): Promise<RevealedWorker> {
+  const row = await db.selectFrom('workers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('WORKER_NOT_FOUND', `no worker has the id "${id}"`, { path: ['id'] });
+  return {
+    id: row.id,
+    stationId: row.station_id,
+    idNumber: pii.decrypt(row.id_number_encrypted, piiContext(row.id, 'idNumber')),
+    ...(row.phone_encrypted !== null && {
+      phone: pii.decrypt(row.phone_encrypted, piiContext(row.id, 'phone')),
+    }),
+  };
 }
 
 /** A station's workers (current and former), in id order, masked. */

@@ -1,4 +1,4 @@
-import { StaffChangeInputSchema, SupervisorInputSchema } from '../domain/schemas.ts';
+import { StaffChangeInputSchema, SupervisorInputSchema } from '@shegong/contracts';
 import { fileStaffChange } from '../domain/staff-changes.ts';
 import { upsertSupervisor } from '../domain/supervisors.ts';
 import { procedure, router } from './trpc.ts';

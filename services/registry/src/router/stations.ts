@@ -4,13 +4,15 @@ import {
   batchOf,
   ChangeStationStatusSchema,
   ListStationsSchema,
+  StationIdsSchema,
   StationInputSchema,
-} from '../domain/schemas.ts';
+} from '@shegong/contracts';
 import {
   changeStationStatus,
   getStation,
   listStations,
   stationInstitutionsGap,
+  stationPlaces,
   upsertStation,
   upsertStations,
 } from '../domain/stations.ts';
@@ -31,6 +33,8 @@ export const stationsRouter = router({
   list: procedure
     .input(ListStationsSchema.optional())
     .query(({ ctx, input }) => listStations(ctx.db, input ?? {})),
+  /** Region and operator of each named station that exists: the gateway's jurisdiction check. */
+  places: procedure.input(StationIdsSchema).query(({ ctx, input }) => stationPlaces(ctx.db, input)),
   /** The ZZ §4.3 institutions the station does not have yet, with citations. */
   institutionsGap: procedure
     .input(ByStationSchema)

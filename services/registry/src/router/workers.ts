@@ -4,8 +4,15 @@ import {
   ByStationSchema,
   batchOf,
   WorkerInputSchema,
-} from '../domain/schemas.ts';
-import { addTraining, getWorker, listWorkers, upsertWorker, upsertWorkers } from '../domain/workers.ts';
+} from '@shegong/contracts';
+import {
+  addTraining,
+  getWorker,
+  listWorkers,
+  revealWorker,
+  upsertWorker,
+  upsertWorkers,
+} from '../domain/workers.ts';
 import { procedure, router } from './trpc.ts';
 
 export const workersRouter = router({
@@ -16,6 +23,8 @@ export const workersRouter = router({
     .input(batchOf(WorkerInputSchema))
     .mutation(({ ctx, input }) => upsertWorkers(ctx, input)),
   get: procedure.input(ByIdSchema).query(({ ctx, input }) => getWorker(ctx, input.id)),
+  /** The full resident ID number and phone: the gateway calls it only under a PII grant, audited. */
+  reveal: procedure.input(ByIdSchema).query(({ ctx, input }) => revealWorker(ctx, input.id)),
   list: procedure.input(ByStationSchema).query(({ ctx, input }) => listWorkers(ctx, input)),
   addTraining: procedure.input(AddTrainingSchema).mutation(({ ctx, input }) => addTraining(ctx, input)),
 });

@@ -6,7 +6,7 @@ import {
   ResidentIdNumberSchema,
   UnifiedSocialCreditCodeSchema,
 } from '@shegong/identifiers';
-import { IsoDateSchema } from '@shegong/kernel';
+import { FindingSchema, IsoDateSchema } from '@shegong/kernel';
 import { normalizeRegionCode } from '@shegong/regions';
 import {
   ResidentWorkerSchema,
@@ -192,4 +192,47 @@ export function batchOf<T extends z.ZodType>(item: T) {
 }
 
 export const ByIdSchema = z.object({ id: EntityIdSchema });
+/** Up to 10,000 station ids (a batch of service records names at most that many). */
+export const StationIdsSchema = z.object({ ids: z.array(EntityIdSchema).max(10_000) });
 export const ByStationSchema = z.object({ stationId: EntityIdSchema });
+
+// ── what the registry returns ───────────────────────────────────────────────────────────────────────
+
+/** A station as the registry returns it. */
+export const StationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    regionCode: z.string(),
+    type: StationTypeSchema,
+    status: StationStatusSchema,
+    /** The day the current status took effect. */
+    statusSince: IsoDateSchema,
+    projectStartOn: IsoDateSchema.optional(),
+    operatorId: z.string().optional(),
+    communityName: z.string().optional(),
+    /** The text of the sign, after the China social work logo [ZZ §4.5]. */
+    signageName: z.string(),
+    facilities: FacilitiesSchema,
+    institutions: z.array(InstitutionIdSchema),
+  })
+  .meta({ id: 'Station' });
+export type Station = z.infer<typeof StationSchema>;
+
+/** An operator as the registry returns it, with what the registry noticed about it [ZZ §4.1]. */
+export const OperatorRecordSchema = OperatorInputSchema.extend({ findings: z.array(FindingSchema) }).meta({
+  id: 'Operator',
+});
+export type OperatorRecord = z.infer<typeof OperatorRecordSchema>;
+
+/** A resident worker as every read returns it: ID number and phone masked (`410105********1233`). */
+export const MaskedWorkerSchema = ResidentWorkerSchema.extend({
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().optional(),
+}).meta({ id: 'Worker' });
+export type MaskedWorker = z.infer<typeof MaskedWorkerSchema>;
+
+/** One page of a list in id order, and the cursor of the next (`null` on the last page). */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}

@@ -1,7 +1,7 @@
+import { batchOf, OperatorInputSchema, StationInputSchema, WorkerInputSchema } from '@shegong/contracts';
 import { DomainError } from '@shegong/kernel';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from './input.ts';
-import { batchOf, OperatorInputSchema, StationInputSchema, WorkerInputSchema } from './schemas.ts';
 
 const station = { id: 'st-1', name: '经八路街道社工站', regionCode: '410105001', type: 'township-station' };
 const worker = {

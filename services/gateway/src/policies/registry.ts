@@ -1,0 +1,144 @@
+import { canReachStation } from '@shegong/access';
+import type { RegistryRouter } from '@shegong/registry-service';
+import { z } from 'zod';
+import {
+  fields,
+  listRegion,
+  mutation,
+  notInJurisdiction,
+  type Policies,
+  type PolicyContext,
+  pass,
+  query,
+  requireRegion,
+  requireStation,
+} from './policy.ts';
+
+const Id = z.object({ id: z.string() });
+const StationRef = z.object({ stationId: z.string() });
+const StationItem = z.object({ id: z.string(), regionCode: z.string() });
+const WorkerItem = z.object({ id: z.string(), stationId: z.string() });
+const batch = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** A station write: the new region in the caller's own, and an existing station too (no moving one in). */
+async function stationWrite(
+  ctx: PolicyContext,
+  item: z.infer<typeof StationItem>,
+  at: Array<string | number>,
+) {
+  requireRegion(ctx, item.regionCode, [...at, 'regionCode'], 'write');
+  const existing = await ctx.lookups.station(item.id);
+  if (existing && !canReachStation(ctx.principal, existing, 'write'))
+    throw notInJurisdiction(ctx, 'STATION', item.id, [...at, 'id']);
+}
+
+/** A worker write: into a station the caller reaches, and not taking over a worker of another's station. */
+async function workerWrite(ctx: PolicyContext, item: z.infer<typeof WorkerItem>, at: Array<string | number>) {
+  await requireStation(ctx, item.stationId, [...at, 'stationId'], 'write');
+  const current = await ctx.lookups.workerStation(item.id);
+  if (current && !canReachStation(ctx.principal, current, 'write'))
+    throw notInJurisdiction(ctx, 'WORKER', item.id, [...at, 'id']);
+}
+
+async function requireWorker(
+  ctx: PolicyContext,
+  id: string,
+  path: Array<string | number> = ['id'],
+  mode: 'read' | 'write' = 'read',
+) {
+  const station = await ctx.lookups.workerStation(id);
+  if (!station || !canReachStation(ctx.principal, station, mode))
+    throw notInJurisdiction(ctx, 'WORKER', id, path);
+}
+
+/**
+ * Every registry procedure as the gateway exposes it. Operators (承接主体) are shared reference data — an
+ * organisation registered in one county may be brought into another [ZZ §4.1] — so any role may read
+ * them and the roles that keep the registry may write them; the audit log says who did.
+ */
+export const registryPolicies: Policies<RegistryRouter> = {
+  'operators.upsert': mutation('operators.write', pass),
+  'operators.upsertMany': mutation('operators.write', pass),
+  'operators.get': query('operators.read', pass),
+  'operators.list': query('operators.read', pass),
+
+  'stations.upsert': mutation('stations.write', async (ctx, input) => {
+    await stationWrite(ctx, fields(StationItem, input), []);
+    return { input };
+  }),
+  'stations.upsertMany': mutation('stations.write', async (ctx, input) => {
+    const { items } = fields(batch(StationItem), input);
+    await ctx.lookups.stations(items.map((i) => i.id));
+    for (const [i, item] of items.entries()) await stationWrite(ctx, item, ['items', i]);
+    return { input };
+  }),
+  'stations.changeStatus': mutation('stations.write', async (ctx, input) => {
+    await requireStation(ctx, fields(StationRef, input).stationId, ['stationId'], 'write');
+    return { input };
+  }),
+  'stations.get': query('stations.read', async (ctx, input) => {
+    await requireStation(ctx, fields(Id, input).id, ['id']);
+    return { input };
+  }),
+  'stations.list': query('stations.read', (ctx, input) => {
+    const given = fields(z.object({ regionCode: z.string().optional() }).optional(), input) ?? {};
+    const regionCode = listRegion(ctx, given.regionCode);
+    return {
+      input: { ...(input as object | undefined), regionCode },
+      // An operator sees only the stations it runs; the page may come back shorter, its cursor still holds.
+      finish: (page) => ({ ...page, items: page.items.filter((s) => canReachStation(ctx.principal, s)) }),
+    };
+  }),
+  'stations.places': query('stations.read', (ctx, input) => ({
+    input,
+    finish: (places) => places.filter((p) => canReachStation(ctx.principal, p)),
+  })),
+  'stations.institutionsGap': query('stations.read', async (ctx, input) => {
+    await requireStation(ctx, fields(StationRef, input).stationId, ['stationId']);
+    return { input };
+  }),
+
+  'workers.upsert': mutation('workers.write', async (ctx, input) => {
+    await workerWrite(ctx, fields(WorkerItem, input), []);
+    return { input };
+  }),
+  'workers.upsertMany': mutation('workers.write', async (ctx, input) => {
+    const { items } = fields(batch(WorkerItem), input);
+    await ctx.lookups.stations(items.map((i) => i.stationId));
+    for (const [i, item] of items.entries()) await workerWrite(ctx, item, ['items', i]);
+    return { input };
+  }),
+  'workers.get': query('workers.read', async (ctx, input) => {
+    await requireWorker(ctx, fields(Id, input).id);
+    return { input };
+  }),
+  'workers.reveal': query(
+    'workers.read',
+    async (ctx, input) => {
+      await requireWorker(ctx, fields(Id, input).id);
+      return { input };
+    },
+    { pii: true },
+  ),
+  'workers.list': query('workers.read', async (ctx, input) => {
+    await requireStation(ctx, fields(StationRef, input).stationId, ['stationId']);
+    return { input };
+  }),
+  'workers.addTraining': mutation('workers.write', async (ctx, input) => {
+    await requireWorker(
+      ctx,
+      fields(z.object({ workerId: z.string() }), input).workerId,
+      ['workerId'],
+      'write',
+    );
+    return { input };
+  }),
+  'supervisors.upsert': mutation('workers.write', async (ctx, input) => {
+    await requireStation(ctx, fields(StationRef, input).stationId, ['stationId'], 'write');
+    return { input };
+  }),
+  'staffChanges.file': mutation('workers.write', async (ctx, input) => {
+    await requireStation(ctx, fields(StationRef, input).stationId, ['stationId'], 'write');
+    return { input };
+  }),
+};

@@ -1,0 +1,207 @@
+import { OperatorInputSchema, StationInputSchema, WorkerInputSchema } from '@shegong/contracts';
+import { DomainError } from '@shegong/kernel';
+import { getRegion } from '@shegong/regions';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { originOf, principalOf } from '../http/authenticate.ts';
+import { sendProblem } from '../http/problem.ts';
+import { appRouter } from '../trpc/app-router.ts';
+import type { GatewayDeps } from '../trpc/init.ts';
+import { BatchRejected, writeBatch } from './batch.ts';
+import { sendError } from './problems.ts';
+import {
+  IdempotencyHeadersSchema,
+  ListStationsQuerySchema,
+  RegionPathSchema,
+  type RegionSummary,
+  SummaryQuerySchema,
+} from './schemas.ts';
+
+type Caller = ReturnType<typeof appRouter.createCaller>;
+
+/** The envelope of a batch, before each row is checked on its own. */
+const BatchEnvelope = z.object({
+  items: z.array(z.unknown()).min(1).max(1_000),
+  partial: z.boolean().optional(),
+});
+const RecordsEnvelope = z.object({
+  records: z.array(z.unknown()).min(1).max(10_000),
+  partial: z.boolean().optional(),
+});
+
+/**
+ * The REST API for city systems, at `/api/v1` (documented at `/openapi.json`). Each endpoint calls the
+ * gateway's own tRPC procedures in-process, so permissions, jurisdiction, PII masking and the audit log are
+ * the same on both surfaces. Errors are `application/problem+json`.
+ */
+export function createRestApi(deps: GatewayDeps): express.Router {
+  const api = express.Router();
+  // Batches of up to 1,000 rows or 10,000 service records; a bigger body is a 413 problem.
+  api.use(express.json({ limit: '10mb' }));
+
+  const handle =
+    (work: (caller: Caller, req: Request, res: Response) => Promise<unknown>) =>
+    async (req: Request, res: Response) => {
+      try {
+        const principal = await principalOf(req, deps);
+        if (!principal) {
+          sendProblem(res, {
+            status: 401,
+            code: 'UNAUTHENTICATED',
+            title: 'Not signed in',
+            detail: 'send X-Api-Key: <your city system key>, or Authorization: Bearer <token>',
+            instance: req.originalUrl,
+          });
+          return;
+        }
+        const caller = appRouter.createCaller({ deps, principal, from: originOf(req) });
+        res.json(await work(caller, req, res));
+      } catch (error) {
+        if (error instanceof BatchRejected) sendError(res, batchError(error), req.originalUrl, error.rows);
+        else sendError(res, error, req.originalUrl);
+      }
+    };
+
+  const batchEndpoint = (item: z.ZodType, send: (caller: Caller, rows: unknown[]) => Promise<unknown[]>) =>
+    handle(async (caller, req) => {
+      const { items, partial } = parse(BatchEnvelope, req.body, 'body');
+      return writeBatch({ rows: items, partial: partial ?? false, item, send: (rows) => send(caller, rows) });
+    });
+
+  api.put(
+    '/stations',
+    batchEndpoint(StationInputSchema, (caller, rows) =>
+      caller.registry.stations.upsertMany({ items: rows as never }),
+    ),
+  );
+  api.put(
+    '/operators',
+    batchEndpoint(OperatorInputSchema, (caller, rows) =>
+      caller.registry.operators.upsertMany({ items: rows as never }),
+    ),
+  );
+  api.put(
+    '/workers',
+    batchEndpoint(WorkerInputSchema, (caller, rows) =>
+      caller.registry.workers.upsertMany({ items: rows as never }),
+    ),
+  );
+
+  api.post(
+    '/service-records',
+    handle(async (caller, req) => {
+      const headers = parse(
+        IdempotencyHeadersSchema,
+        { 'idempotency-key': req.get('idempotency-key') },
+        'header',
+      );
+      const { records, partial } = parse(RecordsEnvelope, req.body, 'body');
+      return caller.reporting.serviceRecords.ingest({
+        idempotencyKey: headers['idempotency-key'],
+        records: records as never,
+        ...(partial !== undefined && { partial }),
+      });
+    }),
+  );
+
+  api.get(
+    '/stations',
+    handle(async (caller, req) => {
+      const query = parse(ListStationsQuerySchema, req.query, 'query');
+      return caller.registry.stations.list({
+        ...(query.regionCode !== undefined && { regionCode: query.regionCode }),
+        ...(query.status !== undefined && { status: query.status }),
+        ...(query.cursor !== undefined && { cursor: query.cursor }),
+        ...(query.limit !== undefined && { limit: query.limit }),
+      });
+    }),
+  );
+
+  api.get(
+    '/regions/:code/summary',
+    handle(async (caller, req): Promise<RegionSummary> => {
+      const { code } = parse(RegionPathSchema, req.params, 'path');
+      const { period } = parse(SummaryQuerySchema, req.query, 'query');
+      return regionSummary(caller, code, period);
+    }),
+  );
+
+  api.use((req: Request, res: Response) =>
+    sendProblem(res, {
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      title: 'Not found',
+      detail: `no endpoint ${req.method} /api/v1${req.path}; see /openapi.json`,
+      instance: req.originalUrl,
+    }),
+  );
+  // Body parser failures (bad JSON, too large) as problems, not express' HTML page.
+  api.use(
+    (error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+      const tooLarge = error.type === 'entity.too.large';
+      sendProblem(res, {
+        status: tooLarge ? 413 : (error.status ?? 400),
+        code: tooLarge ? 'BODY_TOO_LARGE' : 'BODY_INVALID',
+        title: tooLarge ? 'Too large' : 'Bad request',
+        detail: tooLarge
+          ? 'the body is over 10 MB: send smaller batches'
+          : `the body is not valid JSON: ${error.message}`,
+        instance: req.originalUrl,
+      });
+    },
+  );
+  return api;
+}
+
+/** Coverage, compliance, services and money of one region in one period, each read from its rollup. */
+async function regionSummary(caller: Caller, code: string, period: string): Promise<RegionSummary> {
+  const region = getRegion(code);
+  const year = Number(period.slice(0, 4));
+  const [coverage, compliance, byDomain, byPopulation, budget] = await Promise.all([
+    caller.reporting.rollups.coverage({ regionCode: region.code }),
+    caller.reporting.compliance.summary({ regionCode: region.code }),
+    caller.reporting.rollups.services({ regionCode: region.code, period, by: 'domain' }),
+    caller.reporting.rollups.services({ regionCode: region.code, period, by: 'population' }),
+    region.level === 'township'
+      ? Promise.resolve(null)
+      : caller.funding.funding.executionSummary({ regionCode: region.code, year }),
+  ]);
+  return {
+    region: { code: region.code, name: region.name, level: region.level },
+    period,
+    coverage,
+    compliance,
+    services: {
+      totals: byDomain.totals,
+      byDomain: byDomain.rows.map((r) => ({ ...r, domain: r.domain ?? '' })),
+      byPopulation: byPopulation.rows.map((r) => ({ ...r, population: r.population ?? '' })),
+    },
+    budget,
+  };
+}
+
+function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: 'body' | 'query' | 'path' | 'header',
+): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = [where, ...((issue?.path ?? []) as Array<string | number>)];
+  throw new DomainError(
+    'INPUT_INVALID',
+    parsed.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`).join('; '),
+    {
+      path,
+    },
+  );
+}
+
+function batchError(error: BatchRejected): DomainError {
+  return new DomainError(
+    'BATCH_REJECTED',
+    `${error.rows.length} rows refused, nothing stored; fix them or send partial: true to store the others`,
+    { path: ['items'] },
+  );
+}

@@ -1,0 +1,155 @@
+import {
+  IngestResultSchema,
+  MaskedWorkerSchema,
+  OperatorInputSchema,
+  OperatorRecordSchema,
+  pageOf,
+  ServiceRecordSchema,
+  StationInputSchema,
+  StationSchema,
+  WorkerInputSchema,
+} from '@shegong/contracts';
+import { StationStatusSchema } from '@shegong/events';
+import { z } from 'zod';
+
+/**
+ * The REST API's requests and answers, built from `@shegong/contracts`: the OpenAPI document, the
+ * handlers' validation and (through openapi-typescript) the SDK's types all come from here.
+ */
+
+/** A refused batch row: its position, its id when it had one, every reason. */
+export const RejectedRowSchema = z
+  .object({
+    index: z.number().int(),
+    id: z.string().nullable(),
+    errors: z.array(
+      z.object({
+        path: z.string().meta({ example: 'items[3].regionCode' }),
+        code: z.string(),
+        message: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'RejectedRow' });
+
+const batchRequest = <T extends z.ZodType>(item: T, name: string) =>
+  z
+    .object({
+      items: z.array(item).min(1).max(1_000),
+      /** Store the good rows and list the refused ones, instead of refusing the whole batch. */
+      partial: z.boolean().optional(),
+    })
+    .meta({ id: `${name}BatchRequest` });
+
+const batchResult = <T extends z.ZodType>(item: T, name: string) =>
+  z
+    .object({
+      received: z.number().int(),
+      accepted: z.number().int(),
+      rejected: z.array(RejectedRowSchema),
+      items: z.array(item),
+    })
+    .meta({ id: `${name}BatchResult` });
+
+export const StationsBatchRequestSchema = batchRequest(StationInputSchema, 'Stations');
+export const StationsBatchResultSchema = batchResult(StationSchema, 'Stations');
+export const OperatorsBatchRequestSchema = batchRequest(OperatorInputSchema, 'Operators');
+export const OperatorsBatchResultSchema = batchResult(OperatorRecordSchema, 'Operators');
+export const WorkersBatchRequestSchema = batchRequest(WorkerInputSchema, 'Workers');
+export const WorkersBatchResultSchema = batchResult(MaskedWorkerSchema, 'Workers');
+
+export const ServiceRecordsRequestSchema = z
+  .object({
+    records: z.array(ServiceRecordSchema).min(1).max(10_000),
+    partial: z.boolean().optional(),
+  })
+  .meta({ id: 'ServiceRecordsRequest' });
+export const ServiceRecordsResultSchema = IngestResultSchema;
+
+export const IdempotencyHeadersSchema = z.object({
+  'idempotency-key': z.string().min(1).max(200).meta({
+    description: 'Your key for this batch: sending it again returns the first result and writes nothing',
+  }),
+});
+
+export const ListStationsQuerySchema = z.object({
+  regionCode: z.string().optional().meta({ description: 'a province, city, county or township code' }),
+  status: StationStatusSchema.optional(),
+  cursor: z.string().optional().meta({ description: 'nextCursor of the previous page' }),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export const StationsPageSchema = pageOf(StationSchema).meta({ id: 'StationsPage' });
+
+export const RegionPathSchema = z.object({
+  code: z.string().meta({ description: 'a province, city, county or township code', example: '410100' }),
+});
+export const SummaryQuerySchema = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'a period is YYYY-MM or YYYY')
+    .meta({ example: '2023-03' }),
+});
+
+const CountsSchema = z.object({
+  records: z.number(),
+  beneficiaries: z.number(),
+  hours: z.number(),
+  volunteers: z.number(),
+});
+
+const CoverageSchema = z.object({
+  regionCode: z.string(),
+  name: z.string(),
+  level: z.string(),
+  operatingStations: z.number().int(),
+  townshipStations: z.number().int(),
+  coveredTownships: z.number().int(),
+  townships: z.number().int(),
+  coverage: z.number(),
+});
+
+const ComplianceCountsSchema = z.object({
+  stations: z.number().int(),
+  compliant: z.number().int(),
+  nonCompliant: z.number().int(),
+  notEvaluated: z.number().int(),
+});
+
+const ExecutionFiguresSchema = z.object({
+  contractCount: z.number().int(),
+  contractedFen: z.number().int(),
+  budgetCount: z.number().int(),
+  budgetedFen: z.number().int(),
+  budgetedBySourceKind: z.record(z.string(), z.number().int()),
+  budgetedSourcesFen: z.number().int(),
+  paymentCount: z.number().int(),
+  paidFen: z.number().int(),
+  executionBp: z.number().int().nullable(),
+  executionShare: z.string().nullable(),
+});
+
+/**
+ * One region in one period, as a province, city or county reads it: coverage, staffing compliance,
+ * service volumes by canonical domain and by target population, budget execution for the year.
+ */
+export const RegionSummarySchema = z
+  .object({
+    region: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+    period: z.string(),
+    coverage: CoverageSchema.extend({ children: z.array(CoverageSchema) }),
+    compliance: ComplianceCountsSchema.extend({
+      children: z.array(ComplianceCountsSchema.extend({ regionCode: z.string(), name: z.string() })),
+    }),
+    services: z.object({
+      totals: CountsSchema,
+      byDomain: z.array(CountsSchema.extend({ domain: z.string() })),
+      byPopulation: z.array(CountsSchema.extend({ population: z.string() })),
+    }),
+    /** Money is in fen (分). Null for a township: counties contract the service. */
+    budget: ExecutionFiguresSchema.extend({
+      year: z.number().int(),
+      byCounty: z.array(ExecutionFiguresSchema.extend({ countyCode: z.string() })),
+    }).nullable(),
+  })
+  .meta({ id: 'RegionSummary' });
+export type RegionSummary = z.infer<typeof RegionSummarySchema>;
