@@ -3,6 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { catalogFor, crosswalk, listPopulations } from '@shegong/catalog';
 import { childrenOf, townshipsOf } from '@shegong/regions';
@@ -16,6 +18,7 @@ import {
   type ServiceRecord,
 } from '@shegong/reporting-service';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { type Row, report } from './report.ts';
 import { prng } from './staffing-data.ts';
 
@@ -31,9 +34,8 @@ const MONTHS = Array.from(
   { length: 24 },
   (_, i) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
 );
-/** The bare table's load: COPY needs pg-copy-streams, which the workspace catalog does not pin. */
-const BASELINE =
-  'multi-row INSERT (5,000 rows × 12 params per statement; pg-copy-streams is not in the catalog)';
+/** The bare table's load: the same batches, each one COPY in text format (pg-copy-streams). */
+const BASELINE = 'COPY FROM STDIN (text format, one COPY per batch)';
 
 /**
  * Issue target: ingest service records through the reporting ingest path (validation, raw rows, rollups
@@ -84,7 +86,8 @@ export async function benchIngest(): Promise<void> {
 
     // Baseline: the same rows into a bare table of the same shape (no key, no index).
     await client.query(`create table public.service_records_bare (like reporting.service_records)`);
-    const baselineMs = await timeEach(batches, (batch) => insertBare(client, batch));
+    await checkCopyEscaping(client);
+    const baselineMs = await timeEach(batches, (batch) => copyBare(client, batch));
     // The reporting ingest path, batch by batch; each call returns once its rows are in the rollups.
     const ingestMs = await timeEach(batches, async (batch, b) => {
       const result = await ingestServiceRecords(db, {
@@ -103,6 +106,17 @@ export async function benchIngest(): Promise<void> {
     );
     if (inRollups.reduce((a, b) => a + b, 0) !== ROWS)
       throw new Error(`rollups hold ${inRollups.join('+')} records, expected ${ROWS}`);
+    // Both loads stored the same rows: equal counts, and no bare row missing from the ingested ones.
+    const columns =
+      'station_id, id, catalog_id, item_ref, populations, kind, date, beneficiaries, hours, volunteers, domains';
+    const compared = await client.query<{ bare: string | number; missing: string | number }>(
+      `select (select count(*) from public.service_records_bare) as bare,
+              (select count(*) from (select ${columns} from public.service_records_bare
+                                     except all select ${columns} from reporting.service_records) d) as missing`,
+    );
+    const { bare, missing } = compared.rows[0] ?? { bare: 0, missing: Number.NaN };
+    if (Number(bare) !== ROWS || Number(missing) !== 0)
+      throw new Error(`bare table holds ${bare} rows, ${missing} of them not ingested; expected ${ROWS}, 0`);
 
     // Reads: rollup answers next to the same answer by GROUP BY over the raw records.
     const random = prng(7);
@@ -235,35 +249,51 @@ function generateRecords(stations: ReadonlyArray<{ id: string; city: string }>, 
   return out;
 }
 
-/** One multi-row INSERT of a batch into the bare table. */
-async function insertBare(client: pg.Client, batch: readonly Generated[]): Promise<void> {
-  const values: unknown[] = [];
-  const tuples: string[] = [];
+/** One `COPY … FROM STDIN` (text format) of a batch into the bare table. */
+async function copyBare(client: pg.Client, batch: readonly Generated[]): Promise<void> {
+  let text = '';
   for (const { record: r, domains } of batch) {
-    const o = values.length;
-    tuples.push(
-      `($${o + 1},$${o + 2},$${o + 3},$${o + 4},$${o + 5},$${o + 6},$${o + 7},$${o + 8},$${o + 9},$${o + 10},$${o + 11},$${o + 12})`,
-    );
-    values.push(
-      r.stationId,
-      r.id,
-      r.catalogId,
-      r.itemRef,
-      r.populations,
-      r.kind,
-      r.date,
-      r.beneficiaries,
-      r.hours,
-      r.volunteers,
-      domains,
-      0,
-    );
+    text += `${copyField(r.stationId)}\t${copyField(r.id)}\t${copyField(r.catalogId)}\t${copyField(r.itemRef)}\t${copyField(arrayLiteral(r.populations))}\t${copyField(r.kind)}\t${r.date}\t${r.beneficiaries}\t${r.hours}\t${r.volunteers}\t${copyField(arrayLiteral(domains))}\t0\n`;
   }
-  await client.query(
-    `insert into public.service_records_bare (station_id, id, catalog_id, item_ref, populations, kind, date,
-       beneficiaries, hours, volunteers, domains, request_id) values ${tuples.join(',')}`,
-    values,
+  const stream = client.query(
+    copyFrom(`copy public.service_records_bare (station_id, id, catalog_id, item_ref, populations, kind, date,
+       beneficiaries, hours, volunteers, domains, request_id) from stdin`),
   );
+  await pipeline(Readable.from([Buffer.from(text)]), stream);
+  if (stream.rowCount !== batch.length)
+    throw new Error(`COPY stored ${stream.rowCount} rows of ${batch.length}`);
+}
+
+/** COPYs awkward values (tab, newline, backslash, quotes, braces, `NULL`, empty) and reads them back. */
+async function checkCopyEscaping(client: pg.Client): Promise<void> {
+  const odd = ['a\tb', 'c\nd\re', 'back\\slash', 'say "hi"', '{x,y}', 'NULL', '', ' spaced '];
+  await client.query('create temp table copy_check (t text, a text[])');
+  const text = odd.map((v) => `${copyField(v)}\t${copyField(arrayLiteral([v, v]))}\n`).join('');
+  await pipeline(Readable.from([Buffer.from(text)]), client.query(copyFrom('copy copy_check from stdin')));
+  const back = await client.query<{ t: string; a: string[] }>('select t, a from copy_check');
+  const expected = JSON.stringify(odd.map((v) => ({ t: v, a: [v, v] })));
+  if (JSON.stringify(back.rows) !== expected)
+    throw new Error(`COPY escaping broken: ${JSON.stringify(back.rows)} ≠ ${expected}`);
+  await client.query('drop table copy_check');
+}
+
+/** A value as a field of COPY's text format: backslash, tab, newline and carriage return escaped. */
+function copyField(value: string): string {
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
+    : value;
+}
+
+/** A `text[]` literal, `{a,"b c"}`: an element Postgres would misread is quoted, its `"` and `\` escaped. */
+function arrayLiteral(items: readonly string[]): string {
+  const quoted = items.map((item) =>
+    item === '' || /^null$/i.test(item) || /[{}",\\\s]/.test(item)
+      ? `"${item.replace(/["\\]/g, (c) => `\\${c}`)}"`
+      : item,
+  );
+  return `{${quoted.join(',')}}`;
 }
 
 /** The answer of `rollups.services … by: 'domain-population'`, computed from the raw records. */

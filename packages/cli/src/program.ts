@@ -2,7 +2,6 @@ import { Command, Option } from 'commander';
 import { registerCatalog } from './commands/catalog.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerRegions } from './commands/regions.ts';
-import { registerStart } from './commands/start.ts';
 import type { OutputFormat } from './output.ts';
 
 export interface GlobalOptions {
@@ -20,6 +19,5 @@ export function createProgram(): Command {
   registerRegions(program, options);
   registerCatalog(program, options);
   registerCheck(program, options);
-  registerStart(program);
   return program;
 }

@@ -20,6 +20,11 @@ export function createDatabase<DB>(options: {
   maxConnections?: number;
 }): Kysely<DB> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+  // An idle connection the server ends (a restart, a shutdown) is dropped from the pool and replaced on
+  // the next query; unhandled, its error would crash the process.
+  pool.on('error', (error) =>
+    console.error(`postgres (${options.schema}): idle connection lost: ${error.message}`),
+  );
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return db.withSchema(options.schema) as Kysely<DB>;
 }

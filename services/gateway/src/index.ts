@@ -11,4 +11,4 @@ export { type GatewayEnv, readGatewayEnv } from './env.ts';
 export type { NewUser } from './identity/identities.ts';
 export { openApiDocument } from './rest/openapi.ts';
 export { createGatewayService, type GatewayService, type GatewayServiceOptions } from './service.ts';
-export type { AppRouter } from './trpc/app-router.ts';
+export { type AppRouter, appRouter } from './trpc/app-router.ts';

@@ -28,29 +28,128 @@ export const DEMO_COUNTIES: readonly DemoCounty[] = [
   { cityProfile: 'WH', catalogId: 'wh-2021', countyCode: '420117', stations: 3, workersPerStation: 2 }, // 新洲区, new urban
 ];
 
-/** The problems planted in the demo data, for people to find in the views. */
+/**
+ * The problems planted in the demo data, for people to find in the views: where (a county, and the
+ * station's position among the county's demo stations), what, the rule that finds it and its clause.
+ * `demoSubjectId` turns one into the id of the station, contract, budget or operator it is about.
+ */
 export const DEMO_VIOLATIONS = [
-  { where: '二七区 first station', what: 'only one resident worker (≥ 2 required)', citation: 'ZZ §4.4' },
+  {
+    where: '二七区 first station',
+    what: 'only one resident worker (≥ 2 required)',
+    ruleId: 'staffing.min-residents',
+    citation: 'ZZ §4.4',
+    subject: 'station',
+    countyCode: '410103',
+    stationIndex: 0,
+  },
   {
     where: '金水区 second station',
     what: 'a worker 47 years old at appointment (45岁以下)',
+    ruleId: 'staffing.age-at-appointment',
     citation: 'ZZ §4.4',
+    subject: 'station',
+    countyCode: '410105',
+    stationIndex: 1,
   },
   {
     where: '中牟县 first station',
     what: 'a worker still unqualified after the 2-year deadline',
+    ruleId: 'staffing.qualification-phase-in',
     citation: 'ZZ §4.4',
+    subject: 'station',
+    countyCode: '410122',
+    stationIndex: 0,
   },
-  { where: '中牟县 second station', what: 'no supervisor assigned', citation: 'ZZ §5.7' },
+  {
+    where: '中牟县 second station',
+    what: 'no supervisor assigned',
+    ruleId: 'staffing.supervisor-assigned',
+    citation: 'ZZ §5.7',
+    subject: 'station',
+    countyCode: '410122',
+    stationIndex: 1,
+  },
   {
     where: '江岸区 first station',
     what: 'two full-time workers in a central urban district (≥ 3)',
+    ruleId: 'staffing.min-residents',
     citation: 'WH §2.2',
+    subject: 'station',
+    countyCode: '420102',
+    stationIndex: 0,
   },
-  { where: '濮阳县 contract', what: 'signed 41 days after the award notice (30日内)', citation: 'PY §5.3' },
-  { where: '二七区 budget', what: 'personnel 62% of project funds (≥ 70%)', citation: 'ZZ §6.3' },
-  { where: '新洲区 operator', what: 'imported operator rated 2A (3A or above)', citation: 'ZZ §4.1' },
+  {
+    where: '濮阳县 contract',
+    what: 'signed 41 days after the award notice (30日内)',
+    ruleId: 'contract.signing-deadline',
+    citation: 'PY §5.3',
+    subject: 'contract',
+    countyCode: '410928',
+  },
+  {
+    where: '二七区 budget',
+    what: 'personnel 62% of project funds (≥ 70%)',
+    ruleId: 'budget.personnel-share',
+    citation: 'ZZ §6.3',
+    subject: 'budget',
+    countyCode: '410103',
+  },
+  {
+    where: '新洲区 operator',
+    what: 'imported operator rated 2A (3A or above)',
+    ruleId: 'operator.imported-rating',
+    citation: 'ZZ §4.1',
+    subject: 'operator',
+    countyCode: '420117',
+  },
 ] as const;
+
+export type DemoViolation = (typeof DEMO_VIOLATIONS)[number];
+
+/** The townships of a demo county that get a station, in order. */
+function demoTownships(countyCode: string, count: number) {
+  return townshipsOf(countyCode)
+    .filter((t) => t.townshipKind !== 'other')
+    .slice(0, count);
+}
+
+/** The project start of a demo county's stations and contract: Wuhan's a year after Henan's. */
+function demoProjectStart(county: DemoCounty): IsoDate {
+  return county.cityProfile === 'WH' ? '2022-01-01' : '2021-03-01';
+}
+
+/**
+ * The id of what a planted violation is about: `st-410103001`, `c-410928-2021`, `b-410103-2021`, `op-420117`.
+ * @example demoSubjectId(DEMO_VIOLATIONS[0]) // 'st-410103001', the 二七区 station with one worker
+ */
+export function demoSubjectId(violation: DemoViolation): string {
+  const county = DEMO_COUNTIES.find((c) => c.countyCode === violation.countyCode);
+  if (!county) throw new Error(`county ${violation.countyCode} has no demo stations`);
+  const year = demoProjectStart(county).slice(0, 4);
+  switch (violation.subject) {
+    case 'station': {
+      const township = demoTownships(county.countyCode, county.stations)[violation.stationIndex];
+      if (!township) throw new Error(`${violation.where}: no such demo station`);
+      return `st-${township.code}`;
+    }
+    case 'contract':
+      return `c-${county.countyCode}-${year}`;
+    case 'budget':
+      return `b-${county.countyCode}-${year}`;
+    case 'operator':
+      return `op-${county.countyCode}`;
+  }
+}
+
+/** What every demo project plans, as canonical domains. */
+const SERVICES_PLANNED = ['social-assistance', 'elderly', 'child-welfare', 'community-governance'] as const;
+
+/**
+ * Wuhan's average wage of urban employees for the demo budgets (¥110,000 a year): close to the published
+ * figure, but a demo value — a real budget takes the year's published one [WH §2.2].
+ */
+const WUHAN_URBAN_AVERAGE_WAGE_FEN = 11_000_000;
 
 const SURNAMES = [
   '王',
@@ -182,8 +281,10 @@ export interface DemoBudget {
   stationsCovered: number;
   workersBudgeted: number;
   lines: Array<{ category: string; amountFen: number }>;
-  sources: Array<{ kind: string; amountFen: number }>;
+  sources: Array<{ kind: string; amountFen: number; purpose?: string[] }>;
   servicesPlanned: string[];
+  /** The year's urban average wage, for profiles that budget labour cost against it (WH) [WH §2.2]. */
+  urbanAverageWageFen?: number;
 }
 
 export interface DemoPayment {
@@ -236,6 +337,14 @@ function residentId(regionCode: string, birthDate: IsoDate, serial: number): str
   return `${first17}${residentIdCheckCharacter(first17)}`;
 }
 
+/** A first registration and its renewals, each shortly before the last one lapses (valid 3 years) [SWREG]. */
+function registrationsUntil(first: IsoDate, today: IsoDate): IsoDate[] {
+  const registrations = [first];
+  for (let next = addDays(addYears(first, 3), -20); next <= today; next = addDays(addYears(next, 3), -20))
+    registrations.push(next);
+  return registrations;
+}
+
 export function generateDemoDataset(seed = 2026, today: IsoDate = '2026-11-25'): DemoDataset {
   const random: Random = seeded(seed);
   const name = () =>
@@ -275,10 +384,8 @@ export function generateDemoDataset(seed = 2026, today: IsoDate = '2026-11-25'):
     };
     data.operators.push(operator);
 
-    const townships = townshipsOf(county.countyCode)
-      .filter((t) => t.townshipKind !== 'other')
-      .slice(0, county.stations);
-    const projectStartOn: IsoDate = county.cityProfile === 'WH' ? '2022-01-01' : '2021-03-01';
+    const townships = demoTownships(county.countyCode, county.stations);
+    const projectStartOn = demoProjectStart(county);
     const stationIds: string[] = [];
     townships.forEach((township, index) => {
       const id = `st-${township.code}`;
@@ -317,6 +424,7 @@ export function generateDemoDataset(seed = 2026, today: IsoDate = '2026-11-25'):
           : addDays(`${random.int(1982, 1999)}-01-01`, random.int(0, 364));
         const appointedOn = projectStartOn;
         const certified = !unqualified && random.chance(0.6);
+        const socialWorkMajor = !unqualified && (w === 0 || random.chance(0.4));
         const trainings: DemoWorker['trainings'] = [
           {
             date: addDays(appointedOn, -7),
@@ -326,6 +434,16 @@ export function generateDemoDataset(seed = 2026, today: IsoDate = '2026-11-25'):
             provider: { kind: 'civil-affairs', level: 'city' },
           },
         ];
+        if (!unqualified && !certified && !socialWorkMajor) {
+          // Qualified through ≥ 60 hours of professional training in the first year [ZZ §4.4, PY §4.5].
+          trainings.push({
+            date: addDays(appointedOn, random.int(90, 300)),
+            hours: 64,
+            kind: 'professional',
+            passed: true,
+            provider: { kind: 'civil-affairs', level: 'city' },
+          });
+        }
         for (let year = Number(appointedOn.slice(0, 4)); year < Number(today.slice(0, 4)); year++) {
           trainings.push({
             date: `${year}-04-${String(random.int(10, 28))}`,
@@ -346,13 +464,13 @@ export function generateDemoDataset(seed = 2026, today: IsoDate = '2026-11-25'):
           name: name(),
           role: w === 0 ? 'lead' : 'resident',
           birthDate,
-          idNumber: residentId(cityCode.slice(0, 4) + '02', birthDate, serial++),
+          idNumber: residentId(`${cityCode.slice(0, 4)}02`, birthDate, serial++),
           phone: `13${random.int(0, 9)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
           appointedOn,
           education: unqualified
             ? 'associate'
             : random.pick(['associate', 'bachelor', 'bachelor', 'master'] as const),
-          socialWorkMajor: !unqualified && (w === 0 || random.chance(0.4)),
+          socialWorkMajor,
           localHukou: random.chance(0.85),
           relatedExperienceSince: addDays(appointedOn, -random.int(3 * 366, 8 * 366)),
           ...(certified
@@ -360,7 +478,7 @@ export function generateDemoDataset(seed = 2026, today: IsoDate = '2026-11-25'):
                 certificate: {
                   level: random.pick(['assistant', 'intermediate'] as const),
                   passedOn: addDays(appointedOn, -200),
-                  registrations: [addDays(appointedOn, -100), addDays(appointedOn, 3 * 365 - 110)],
+                  registrations: registrationsUntil(addDays(appointedOn, -100), today),
                 },
               }
             : {}),
@@ -395,7 +513,9 @@ export function generateDemoDataset(seed = 2026, today: IsoDate = '2026-11-25'):
     const late = county.countyCode === '410928';
     const awardNoticeDate = addDays(projectStartOn, -60);
     const signedOn = addDays(awardNoticeDate, late ? 41 : 20);
-    const amountFen = stationIds.length * 20_000_000; // ¥200,000 per station per year
+    // ¥200,000 per station per year; Wuhan budgets labour at the urban average wage per worker [WH §2.2].
+    const perStationFen = county.cityProfile === 'WH' ? county.workersPerStation * 15_000_000 : 20_000_000;
+    const amountFen = stationIds.length * perStationFen;
     const contractId = `c-${county.countyCode}-${projectStartOn.slice(0, 4)}`;
     data.contracts.push({
       id: contractId,
@@ -439,8 +559,10 @@ export function generateDemoDataset(seed = 2026, today: IsoDate = '2026-11-25'):
           amountFen: rest - Math.round(rest * 0.25) - Math.round(rest * 0.45) - Math.round(rest * 0.1),
         },
       ],
-      sources: [{ kind: 'general-budget', amountFen }],
-      servicesPlanned: ['social-assistance', 'elderly', 'child-welfare', 'community-governance'],
+      // One source: its purpose must cover what the project plans [ZZ §6.3].
+      sources: [{ kind: 'general-budget', amountFen, purpose: [...SERVICES_PLANNED] }],
+      servicesPlanned: [...SERVICES_PLANNED],
+      ...(county.cityProfile === 'WH' && { urbanAverageWageFen: WUHAN_URBAN_AVERAGE_WAGE_FEN }),
     });
     const quarter = Math.floor(amountFen / 4);
     data.payments.push(

@@ -1,13 +1,11 @@
-import type { FundingRouter } from '@shegong/funding-service';
 import type { DemoDataset } from './dataset.ts';
-
-type FundingCaller = ReturnType<FundingRouter['createCaller']>;
+import type { FundingWriter } from './writers.ts';
 
 /**
  * Signs the demo contracts, submits their budgets and walks the payment requests through
  * applied → approved → paid, through the funding service's own procedures.
  */
-export async function loadFunding(funding: FundingCaller, data: DemoDataset): Promise<void> {
+export async function loadFunding(funding: FundingWriter, data: DemoDataset): Promise<void> {
   for (const contract of data.contracts) {
     const { yearlyTerms, evaluations, ...signing } = contract;
     await funding.contracts.sign({ ...signing, yearlyTerms: yearlyTerms.slice(0, 1), evaluations: [] });
@@ -17,7 +15,7 @@ export async function loadFunding(funding: FundingCaller, data: DemoDataset): Pr
       await funding.contracts.addEvaluation({ contractId: contract.id, ...evaluation });
   }
   for (const budget of data.budgets) {
-    await funding.budgets.submit(budget as Parameters<FundingCaller['budgets']['submit']>[0]);
+    await funding.budgets.submit(budget as Parameters<FundingWriter['budgets']['submit']>[0]);
   }
   for (const payment of data.payments) {
     await funding.payments.applyFor({

@@ -1,14 +1,12 @@
-import type { RegistryRouter } from '@shegong/registry-service';
 import type { DemoDataset } from './dataset.ts';
-
-type RegistryCaller = ReturnType<RegistryRouter['createCaller']>;
+import type { RegistryWriter } from './writers.ts';
 
 /**
  * Pushes the demo's stations, operators, workers and supervisors through the registry's own procedures, as
  * a city system would, so every write goes through validation and the outbox. Stations open through
  * `changeStatus` (planned → building → operating) so reporting sees them open.
  */
-export async function loadRegistry(registry: RegistryCaller, data: DemoDataset): Promise<void> {
+export async function loadRegistry(registry: RegistryWriter, data: DemoDataset): Promise<void> {
   for (const operator of data.operators) await registry.operators.upsert(operator);
   await registry.stations.upsertMany({
     items: data.stations.map((s) => ({

@@ -4,7 +4,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { type Problem, sendProblem } from '../http/problem.ts';
-import { ServiceError } from '../trpc/errors.ts';
+import { ServiceError, toTRPCError } from '../trpc/errors.ts';
 import type { RejectedRowSchema } from './schemas.ts';
 
 type Row = z.infer<typeof RejectedRowSchema>;
@@ -47,8 +47,7 @@ function fieldErrors(error: unknown): Problem['errors'] {
 
 /** Any failure of a REST handler as problem+json: 4xx for what the caller can fix, never a bare 500 text. */
 export function sendError(res: Response, error: unknown, instance: string, rows?: Row[]): void {
-  if (error instanceof DomainError)
-    error = new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  if (error instanceof DomainError) error = toTRPCError(error);
   if (!(error instanceof TRPCError)) {
     console.error('gateway: unexpected error', error);
     sendProblem(res, {

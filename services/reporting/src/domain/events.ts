@@ -20,9 +20,16 @@ interface StationRow {
   registered_on: string | null;
 }
 
-/** The day an event happened, as the producer wrote it: the `asOf` of the re-evaluation it triggers. */
+/** China Standard Time, UTC+8 all year (no daylight saving). */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * The calendar day in China on which an event happened: the `asOf` of the re-evaluation it triggers.
+ * Producers write `occurredAt` in UTC (`toISOString()`), so its first ten characters are the previous day
+ * for anything between 00:00 and 08:00 Beijing time; the offset is applied before taking the date.
+ */
 export function eventDate(event: HubEvent): IsoDate {
-  return event.occurredAt.slice(0, 10);
+  return new Date(Date.parse(event.occurredAt) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**

@@ -1,11 +1,12 @@
 import { IsoDateSchema } from '@shegong/kernel';
 import { z } from 'zod';
 import { complianceSummary, reevaluateRegion, stationCompliance } from '../domain/compliance.ts';
+import { StorableText } from './text.ts';
 import { procedure } from './trpc.ts';
 
 const RegionCodeInput = z.string().trim().min(2).max(12);
 
-export const ZStationComplianceRequestSchema = z.object({ stationId: z.string().min(1) });
+export const ZStationComplianceRequestSchema = z.object({ stationId: StorableText.min(1) });
 export const ZComplianceSummaryRequestSchema = z.object({ regionCode: RegionCodeInput });
 export const ZReevaluateRequestSchema = z.object({ regionCode: RegionCodeInput, asOf: IsoDateSchema });
 

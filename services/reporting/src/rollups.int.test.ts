@@ -1,0 +1,267 @@
+import { crosswalk, listCatalogs, listPopulations } from '@shegong/catalog';
+import { type Kysely, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { ReportingDatabase } from './db/schema.ts';
+import { periodRange, type RollupBreakdown, type ServiceRollup } from './domain/rollups.ts';
+import { generateRecords, rejection, serviceRecord, startReporting, stationOpened } from './test-harness.ts';
+
+const itemRefs = (catalogId: string) => {
+  const catalog = listCatalogs().find((c) => c.id === catalogId);
+  if (!catalog) throw new Error(`no catalog ${catalogId}`);
+  return crosswalk(catalog).map((row) => row.ref);
+};
+
+/** Stations over two cities, three counties each side of a county line, and a county-level centre. */
+const STATIONS = [
+  { id: 'st-jbl', regionCode: '410105001', catalogId: 'zz-2021' },
+  { id: 'st-hyl', regionCode: '410105002', catalogId: 'zz-2021' },
+  { id: 'st-jbl-2', regionCode: '410105001', catalogId: 'zz-2021', stationType: 'community-room' as const },
+  { id: 'st-hhl', regionCode: '410103001', catalogId: 'zz-2021' },
+  { id: 'st-jinshui', regionCode: '410105', catalogId: 'zz-2021', stationType: 'county-centre' as const },
+  { id: 'st-zyl', regionCode: '410902001', catalogId: 'py-2021' },
+  { id: 'st-sll', regionCode: '410902002', catalogId: 'py-2021' },
+  // 清丰县 城关镇: another Puyang county
+  { id: 'st-qf', regionCode: '410922100', catalogId: 'py-2021' },
+] as const;
+
+const REGIONS = [
+  '410000',
+  '410100',
+  '410900',
+  '410105',
+  '410103',
+  '410902',
+  '410922',
+  '410105001',
+  '410105002',
+  '410103001',
+  '410902001',
+  '410922100',
+  // no station at all
+  '410200',
+];
+const PERIODS = ['2023-03', '2023-04', '2023', '2023-05', '2024'];
+const BREAKDOWNS: Array<RollupBreakdown | undefined> = [
+  undefined,
+  'domain',
+  'population',
+  'domain-population',
+];
+
+type Row = ServiceRollup['rows'][number];
+
+/** The same question answered from the raw records: a GROUP BY over service_records × stations' paths. */
+async function groundTruth(
+  db: Kysely<ReportingDatabase>,
+  regionCode: string,
+  period: string,
+  by: RollupBreakdown | undefined,
+): Promise<{ totals: ServiceRollup['totals']; rows: Row[] }> {
+  const [from, to] = periodRange(period);
+  const scope = sql`
+    select r.* from reporting.service_records r
+    join reporting.stations s on s.id = r.station_id
+    where s.region_path @> array[${regionCode}]::text[] and to_char(r.date, 'YYYY-MM') between ${from} and ${to}`;
+  const counters = sql`count(*)::int as records, coalesce(sum(beneficiaries), 0)::int as beneficiaries,
+    coalesce(sum(hours), 0)::text as hours, coalesce(sum(volunteers), 0)::int as volunteers`;
+  type Counted = { records: number; beneficiaries: number; hours: string; volunteers: number };
+  const numbers = (r: Counted) => ({
+    records: r.records,
+    beneficiaries: r.beneficiaries,
+    hours: Number(r.hours),
+    volunteers: r.volunteers,
+  });
+  const totals = await sql<Counted>`select ${counters} from (${scope}) t`.execute(db);
+  let rows: Row[] = [];
+  if (by === 'domain') {
+    const found = await sql<Counted & { domain: string }>`
+      select d as domain, ${counters} from (${scope}) t cross join unnest(t.domains) d group by d`.execute(
+      db,
+    );
+    rows = found.rows.map((r) => ({ domain: r.domain, ...numbers(r) }));
+  } else if (by === 'population') {
+    const found = await sql<Counted & { population: string }>`
+      select p as population, ${counters} from (${scope}) t cross join unnest(t.populations) p group by p`.execute(
+      db,
+    );
+    rows = found.rows.map((r) => ({ population: r.population, ...numbers(r) }));
+  } else if (by === 'domain-population') {
+    const found = await sql<Counted & { domain: string; population: string }>`
+      select d as domain, p as population, ${counters}
+      from (${scope}) t cross join unnest(t.domains) d cross join unnest(t.populations) p
+      group by d, p`.execute(db);
+    rows = found.rows.map((r) => ({ domain: r.domain, population: r.population, ...numbers(r) }));
+  }
+  return { totals: numbers(totals.rows[0] as Counted), rows: sorted(rows) };
+}
+
+function sorted(rows: Row[]): Row[] {
+  const key = (r: Row) => `${r.domain ?? ''}\u0000${r.population ?? ''}`;
+  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+describe('service rollups', () => {
+  it('equal a GROUP BY over the raw records at every region level × month and year × breakdown', async () => {
+    await using reporting = await startReporting();
+    for (const s of STATIONS) {
+      await reporting.deliver(
+        ...stationOpened(s.id, {
+          regionCode: s.regionCode,
+          stationType: 'stationType' in s ? s.stationType : 'township-station',
+        }),
+      );
+    }
+    const records = generateRecords({
+      seed: 20_231_114,
+      count: 4_000,
+      stations: STATIONS.map((s) => ({ id: s.id, catalogId: s.catalogId, itemRefs: itemRefs(s.catalogId) })),
+      months: ['2023-03', '2023-04'],
+      populations: listPopulations().map((p) => p.code),
+    });
+    // several batches, so the rollups are added to, not just written once
+    for (let i = 0; i < records.length; i += 1_000) {
+      const result = await reporting.caller.serviceRecords.ingest({
+        idempotencyKey: `seeded-${i}`,
+        records: records.slice(i, i + 1_000),
+      });
+      expect(result).toMatchObject({ accepted: 1_000, rejected: [] });
+    }
+    // a batch sent again under its key changes nothing
+    await reporting.caller.serviceRecords.ingest({
+      idempotencyKey: 'seeded-0',
+      records: records.slice(0, 1_000),
+    });
+    // a partial batch overlapping earlier ones: only its new, good rows count
+    const extra = generateRecords({
+      seed: 7,
+      count: 300,
+      stations: STATIONS.map((s) => ({ id: s.id, catalogId: s.catalogId, itemRefs: itemRefs(s.catalogId) })),
+      months: ['2023-04'],
+      populations: listPopulations().map((p) => p.code),
+      idPrefix: 'extra',
+    });
+    const overlapping = await reporting.caller.serviceRecords.ingest({
+      idempotencyKey: 'overlap',
+      partial: true,
+      records: [...records.slice(3_900), ...extra, serviceRecord('bad', { stationId: 'st-zyl' })],
+    });
+    expect(overlapping).toMatchObject({ received: 401, accepted: 300 });
+    expect(overlapping.rejected).toHaveLength(101);
+
+    const stored = await sql<{ n: number }>`select count(*)::int as n from reporting.service_records`.execute(
+      reporting.db,
+    );
+    expect(stored.rows[0]?.n).toBe(4_300);
+
+    let compared = 0;
+    for (const regionCode of REGIONS) {
+      for (const period of PERIODS) {
+        for (const by of BREAKDOWNS) {
+          const actual = await reporting.caller.rollups.services({
+            regionCode,
+            period,
+            ...(by ? { by } : {}),
+          });
+          const expected = await groundTruth(reporting.db, regionCode, period, by);
+          const where = `${regionCode} ${period} by ${by ?? 'nothing'}`;
+          expect(actual.totals, where).toEqual(expected.totals);
+          expect(sorted(actual.rows), where).toEqual(expected.rows);
+          expect(actual).toMatchObject({ regionCode, period, by: by ?? null });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(REGIONS.length * PERIODS.length * BREAKDOWNS.length);
+
+    // the comparison is not vacuous: the province holds every record, the year is the sum of its months
+    const province = await reporting.caller.rollups.services({ regionCode: '41', period: '2023' });
+    expect(province.totals.records).toBe(4_300);
+    expect(province).toMatchObject({ regionCode: '410000', name: '河南省', level: 'province', rows: [] });
+    const [march, april] = await Promise.all(
+      ['2023-03', '2023-04'].map((period) =>
+        reporting.caller.rollups.services({ regionCode: '410000', period }),
+      ),
+    );
+    expect((march?.totals.records ?? 0) + (april?.totals.records ?? 0)).toBe(4_300);
+    const byDomain = await reporting.caller.rollups.services({
+      regionCode: '410100',
+      period: '2023',
+      by: 'domain',
+    });
+    expect(byDomain.rows.length).toBeGreaterThan(3);
+    const byPopulation = await reporting.caller.rollups.services({
+      regionCode: '410900',
+      period: '2023-03',
+      by: 'population',
+    });
+    expect(byPopulation.rows.length).toBeGreaterThan(10);
+  });
+
+  it('shows a record in the month of its date, at the station’s township and every region above', async () => {
+    await using reporting = await startReporting();
+    await reporting.deliver(...stationOpened('st-jbl'));
+    await reporting.caller.serviceRecords.ingest({
+      idempotencyKey: 'k',
+      records: [
+        serviceRecord('r1', {
+          date: '2023-03-31',
+          populations: ['dibao', 'orphan'],
+          beneficiaries: 2,
+          hours: 0.75,
+        }),
+      ],
+    });
+    for (const regionCode of ['410105001', '410105', '410100', '410000']) {
+      const rollup = await reporting.caller.rollups.services({
+        regionCode,
+        period: '2023-03',
+        by: 'domain-population',
+      });
+      expect(rollup.totals).toEqual({ records: 1, beneficiaries: 2, hours: 0.75, volunteers: 0 });
+      expect(rollup.rows).toEqual([
+        {
+          domain: 'social-assistance',
+          population: 'dibao',
+          records: 1,
+          beneficiaries: 2,
+          hours: 0.75,
+          volunteers: 0,
+        },
+        {
+          domain: 'social-assistance',
+          population: 'orphan',
+          records: 1,
+          beneficiaries: 2,
+          hours: 0.75,
+          volunteers: 0,
+        },
+      ]);
+    }
+    expect(
+      (await reporting.caller.rollups.services({ regionCode: '410105002', period: '2023-03' })).totals,
+    ).toEqual({
+      records: 0,
+      beneficiaries: 0,
+      hours: 0,
+      volunteers: 0,
+    });
+    expect(
+      (await reporting.caller.rollups.services({ regionCode: '410000', period: '2023-04' })).totals.records,
+    ).toBe(0);
+  });
+
+  it('refuses a village, an unknown region and a bad period with 4xx naming the field', async () => {
+    await using reporting = await startReporting();
+    const village = await rejection(
+      reporting.caller.rollups.services({ regionCode: '410105001001', period: '2023' }),
+    );
+    expect(village).toMatchObject({ status: 400, code: 'REGION_LEVEL_UNSUPPORTED', fields: ['regionCode'] });
+    const unknown = await rejection(reporting.caller.rollups.coverage({ regionCode: '419999' }));
+    expect(unknown).toMatchObject({ code: 'REGION_NOT_FOUND', fields: ['regionCode'] });
+    expect(unknown.status).toBeLessThan(500);
+    const period = await rejection(
+      reporting.caller.rollups.services({ regionCode: '410000', period: '2023-13' }),
+    );
+    expect(period).toMatchObject({ status: 400, fields: ['period'] });
+  });
+});
