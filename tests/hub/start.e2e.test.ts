@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  DEMO_PASSWORD,
   DEMO_SEED,
   DEMO_VIOLATIONS,
   demoSubjectId,
@@ -31,7 +32,7 @@ function startCommand(): string[] {
   return [process.execPath, ...args];
 }
 
-/** A port p with p, p+1 and p+2 free on loopback (HUB_PORT and the two after it). */
+/** A port p with p … p+3 free on loopback (HUB_PORT: the gateway, and the three services after it). */
 async function freePortRun(): Promise<number> {
   const free = (port: number) =>
     new Promise<boolean>((resolve) => {
@@ -41,9 +42,10 @@ async function freePortRun(): Promise<number> {
     });
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 20_000);
-    if ((await free(base)) && (await free(base + 1)) && (await free(base + 2))) return base;
+    if ((await free(base)) && (await free(base + 1)) && (await free(base + 2)) && (await free(base + 3)))
+      return base;
   }
-  throw new Error('no three consecutive free ports');
+  throw new Error('no four consecutive free ports');
 }
 
 interface Hub {
@@ -127,11 +129,11 @@ describe('pnpm start', () => {
   let hub: Hub | undefined;
   const url = (offset: number) => `http://127.0.0.1:${port + offset}`;
   const counts = async (): Promise<Counts> => ({
-    coverage: await query(url(2), 'rollups.coverage', { regionCode: '410100' }),
-    compliance: await query(url(2), 'compliance.summary', { regionCode: '410000' }),
-    services: await query(url(2), 'rollups.services', { regionCode: '410100', period: demo.months.at(-1) }),
-    stations: await query(url(0), 'stations.list', { limit: 500 }),
-    contracts: await query(url(1), 'contracts.list', { limit: 100 }),
+    coverage: await query(url(3), 'rollups.coverage', { regionCode: '410100' }),
+    compliance: await query(url(3), 'compliance.summary', { regionCode: '410000' }),
+    services: await query(url(3), 'rollups.services', { regionCode: '410100', period: demo.months.at(-1) }),
+    stations: await query(url(1), 'stations.list', { limit: 500 }),
+    contracts: await query(url(2), 'contracts.list', { limit: 100 }),
   });
   let first: Counts;
 
@@ -153,14 +155,14 @@ describe('pnpm start', () => {
     hub = await startHub(dataDir, port);
     const out = hub.output();
     expect(out).toContain('demo: service records:');
-    expect(out).toContain(
-      `curl -sG ${url(2)}/trpc/rollups.coverage --data-urlencode 'input={"regionCode":"410100"}'`,
-    );
+    expect(out).toContain(`${url(0)}/docs`);
+    expect(out).toContain(`curl -s -H "X-Api-Key: $KEY" '${url(0)}/api/v1/regions/410100/summary`);
 
     for (const [offset, service] of [
-      [0, 'registry'],
-      [1, 'funding'],
-      [2, 'reporting'],
+      [0, 'gateway'],
+      [1, 'registry'],
+      [2, 'funding'],
+      [3, 'reporting'],
     ] as const) {
       const health = await fetch(`${url(offset)}/health`);
       expect(health.status).toBe(200);
@@ -179,11 +181,47 @@ describe('pnpm start', () => {
     const station = await query<{
       compliant: boolean;
       findings: Array<{ ruleId: string; citation: string }>;
-    }>(url(2), 'compliance.station', { stationId: demoSubjectId(oneResidentWorker ?? DEMO_VIOLATIONS[0]) });
+    }>(url(3), 'compliance.station', { stationId: demoSubjectId(oneResidentWorker ?? DEMO_VIOLATIONS[0]) });
     expect(station.compliant).toBe(false);
     expect(station.findings).toContainEqual(
       expect.objectContaining({ ruleId: 'staffing.min-residents', citation: 'ZZ §4.4' }),
     );
+
+    // Through the gateway, as a city system: the printed key, its own city's summary, not another's.
+    const keys = JSON.parse(readFileSync(join(dataDir, 'demo-api-keys.json'), 'utf8')) as Array<{
+      regionCode: string;
+      key: string;
+    }>;
+    const zz = keys.find((k) => k.regionCode === '410100')?.key ?? '';
+    expect(out).toContain(zz);
+    const month = demo.months.at(-1);
+    const summary = await fetch(`${url(0)}/api/v1/regions/410100/summary?period=${month}`, {
+      headers: { 'x-api-key': zz },
+    });
+    expect(summary.status).toBe(200);
+    const body = (await summary.json()) as {
+      coverage: { operatingStations: number };
+      services: { totals: unknown };
+    };
+    expect(body.coverage.operatingStations).toBe(first.coverage.operatingStations);
+    expect(body.services.totals).toEqual(first.services.totals);
+    const wuhan = await fetch(`${url(0)}/api/v1/regions/420100/summary?period=${month}`, {
+      headers: { 'x-api-key': zz },
+    });
+    expect(wuhan.status).toBe(403);
+
+    // Signed in as a demo user, through the gateway's tRPC: the same finding.
+    const signIn = await fetch(`${url(0)}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'zhengzhou', password: DEMO_PASSWORD }),
+    });
+    const token = ((await signIn.json()) as { result: { data: { token: string } } }).result.data.token;
+    const viaGateway = await fetch(
+      `${url(0)}/trpc/reporting.compliance.station?input=${encodeURIComponent(JSON.stringify({ stationId: demoSubjectId(oneResidentWorker ?? DEMO_VIOLATIONS[0]) }))}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    expect(((await viaGateway.json()) as { result: { data: unknown } }).result.data).toEqual(station);
 
     const started = performance.now();
     expect(await stopHub(hub)).toBe(0);

@@ -11,14 +11,20 @@ export const DEMO_SEED = 2026;
 const HUB_DATABASE = 'shegong';
 
 export interface HubPorts {
+  gateway: number;
   registry: number;
   funding: number;
   reporting: number;
 }
 
-/** HUB_PORT, +1, +2: registry, funding, reporting. */
+/** HUB_PORT: the gateway, the public door; +1, +2, +3: registry, funding, reporting behind it. */
 export function portsOf(env: HubEnv): HubPorts {
-  return { registry: env.HUB_PORT, funding: env.HUB_PORT + 1, reporting: env.HUB_PORT + 2 };
+  return {
+    gateway: env.HUB_PORT,
+    registry: env.HUB_PORT + 1,
+    funding: env.HUB_PORT + 2,
+    reporting: env.HUB_PORT + 3,
+  };
 }
 
 /**
@@ -27,13 +33,26 @@ export function portsOf(env: HubEnv): HubPorts {
  */
 export function piiKeyFor(env: HubEnv): string {
   if (env.REGISTRY_PII_KEY) return env.REGISTRY_PII_KEY;
+  return keptSecret(env, 'registry-pii.key');
+}
+
+/**
+ * The gateway's token secret: `GATEWAY_TOKEN_SECRET` when given, else generated on the first start and
+ * kept in the data folder, so tokens stay valid across restarts.
+ */
+export function tokenSecretFor(env: HubEnv): string {
+  if (env.GATEWAY_TOKEN_SECRET) return env.GATEWAY_TOKEN_SECRET;
+  return keptSecret(env, 'gateway-token.secret');
+}
+
+function keptSecret(env: HubEnv, name: string): string {
   const dir = resolve(env.HUB_DATA_DIR);
-  const file = join(dir, 'registry-pii.key');
+  const file = join(dir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dir, { recursive: true });
-  const key = randomBytes(32).toString('hex');
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 /**

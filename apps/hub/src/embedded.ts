@@ -6,6 +6,11 @@ import {
   SCHEMA as FUNDING_SCHEMA,
   type FundingDatabase,
 } from '@shegong/funding-service';
+import {
+  createGatewayService,
+  SCHEMA as GATEWAY_SCHEMA,
+  type GatewayDatabase,
+} from '@shegong/gateway-service';
 import { InProcessBus } from '@shegong/messaging';
 import {
   createRegistryService,
@@ -18,17 +23,27 @@ import {
   migrateReporting,
 } from '@shegong/reporting-service';
 import { createDatabase, listen } from '@shegong/service-kit';
-import { DEMO_SEED, ensureHubDatabase, type HubPorts, piiKeyFor, redactUrl } from './config.ts';
+import {
+  DEMO_SEED,
+  ensureHubDatabase,
+  type HubPorts,
+  piiKeyFor,
+  redactUrl,
+  tokenSecretFor,
+} from './config.ts';
 import { type DemoDataset, generateDemoDataset } from './demo/dataset.ts';
 import { loadDemo, seconds } from './demo/load.ts';
 import { type EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres.ts';
 import type { HubEnv } from './env.ts';
+import { type DemoIdentities, ensureDemoIdentities } from './identities.ts';
 
 /** What a started hub gives its caller: where the services listen, what the demo load did, how to stop. */
 export interface RunningHub {
   urls: { [S in keyof HubPorts]: string };
   /** The demo data the services hold, or null with HUB_DEMO=0. */
   demo: DemoDataset | null;
+  /** The demo's users and API keys for the gateway, or null with HUB_DEMO=0. */
+  identities: DemoIdentities | null;
   /** Stops services, relays and servers, in that order; safe to call twice. */
   stop(): Promise<void>;
   /** Resolves if a part of the hub fails after the start (a service process exits). */
@@ -110,6 +125,17 @@ export async function startEmbeddedHub(
       stops.push(() => closeServer(server));
       urls[name] = at;
     }
+    const gatewayDb = createDatabase<GatewayDatabase>({ url, schema: GATEWAY_SCHEMA });
+    stops.push(() => gatewayDb.destroy());
+    const gateway = createGatewayService({
+      db: gatewayDb,
+      services: { registry: urls.registry, funding: urls.funding, reporting: urls.reporting },
+      tokenSecret: tokenSecretFor(env),
+    });
+    await gateway.migrate();
+    const { server: gatewayServer, url: gatewayUrl } = await listen(gateway.app, ports.gateway);
+    stops.push(() => closeServer(gatewayServer));
+    urls.gateway = gatewayUrl;
     await registry.start();
     funding.start();
     reporting.start();
@@ -119,11 +145,13 @@ export async function startEmbeddedHub(
       () => reporting.stop(),
     );
     log(
-      `hub: registry ${urls.registry}, funding ${urls.funding}, reporting ${urls.reporting}; events in-process`,
+      `hub: gateway ${urls.gateway}; registry ${urls.registry}, funding ${urls.funding}, reporting ${urls.reporting}; events in-process`,
     );
 
     let demo: DemoDataset | null = null;
+    let identities: DemoIdentities | null = null;
     if (env.HUB_DEMO === '1') {
+      identities = await ensureDemoIdentities(gateway, env.HUB_DATA_DIR);
       const data = generateDemoDataset(DEMO_SEED);
       demo = data;
       const registryCaller = registry.router.createCaller(registry.context);
@@ -149,7 +177,7 @@ export async function startEmbeddedHub(
         { seed: DEMO_SEED, log },
       );
     }
-    return { urls, demo, stop };
+    return { urls, demo, identities, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -7,7 +7,7 @@ const HubEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Use this Kafka instead of in-process delivery; each service then runs as its own process. */
   KAFKA_BROKERS: z.string().min(1).optional(),
-  /** First of the ports the services listen on (registry, funding, reporting). */
+  /** The gateway's port; registry, funding and reporting listen on the three after it. */
   HUB_PORT: z.coerce.number().int().min(1).max(65_000).default(4100),
   /** Where the embedded Postgres keeps its data between runs. */
   HUB_DATA_DIR: z.string().min(1).default('.cache/hub'),
@@ -16,6 +16,8 @@ const HubEnvSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/i)
     .optional(),
+  /** ≥ 32 characters; signs the gateway's tokens. Generated and kept in the data folder when not given. */
+  GATEWAY_TOKEN_SECRET: z.string().min(32).optional(),
   /** `0` skips loading the demo data. */
   HUB_DEMO: z.enum(['0', '1']).default('1'),
 });

@@ -13,4 +13,5 @@ export {
   generateDemoDataset,
 } from './demo/dataset.ts';
 export { expectedOperatingStations } from './demo/load.ts';
-export { curlQuery, viewOf } from './where.ts';
+export { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_USERS, type DemoIdentities } from './identities.ts';
+export { curlQuery, gatewayQuery, viewOf } from './where.ts';

@@ -3,16 +3,30 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { FundingRouter } from '@shegong/funding-service';
+import {
+  createGatewayService,
+  SCHEMA as GATEWAY_SCHEMA,
+  type GatewayDatabase,
+} from '@shegong/gateway-service';
 import type { RegistryRouter } from '@shegong/registry-service';
 import type { ReportingRouter } from '@shegong/reporting-service';
+import { createDatabase } from '@shegong/service-kit';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import { DEMO_SEED, ensureHubDatabase, type HubPorts, piiKeyFor, redactUrl } from './config.ts';
+import {
+  DEMO_SEED,
+  ensureHubDatabase,
+  type HubPorts,
+  piiKeyFor,
+  redactUrl,
+  tokenSecretFor,
+} from './config.ts';
 import { type DemoDataset, generateDemoDataset } from './demo/dataset.ts';
 import { expectedOperatingStations, loadDemo, seconds } from './demo/load.ts';
 import { writerOver } from './demo/writers.ts';
 import { firstRollup, type RunningHub } from './embedded.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import type { HubEnv } from './env.ts';
+import { type DemoIdentities, ensureDemoIdentities } from './identities.ts';
 
 type ServiceName = keyof HubPorts;
 
@@ -79,6 +93,12 @@ export async function startProcessHub(
         PORT: String(ports[name]),
         HOST: '127.0.0.1',
         ...(name === 'registry' && { REGISTRY_PII_KEY: piiKeyFor(env) }),
+        ...(name === 'gateway' && {
+          REGISTRY_URL: urls.registry,
+          FUNDING_URL: urls.funding,
+          REPORTING_URL: urls.reporting,
+          GATEWAY_TOKEN_SECRET: tokenSecretFor(env),
+        }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       // A group of its own: a Ctrl-C reaches the hub alone, which stops the services in order.
@@ -125,17 +145,38 @@ export async function startProcessHub(
     const started = performance.now();
     await launch('reporting', url);
     await Promise.all([launch('registry', url), launch('funding', url)]);
-    log(`hub: registry, funding, reporting up as processes (${seconds(performance.now() - started)})`);
+    // The gateway last: its /health answers ok once every service behind it does.
+    await launch('gateway', url);
+    log(
+      `hub: gateway, registry, funding, reporting up as processes (${seconds(performance.now() - started)})`,
+    );
 
     let demo: DemoDataset | null = null;
+    let identities: DemoIdentities | null = null;
     if (env.HUB_DEMO === '1') {
+      identities = await seedIdentities(env, url, urls);
       demo = generateDemoDataset(DEMO_SEED);
       await loadDemoOverHttp(urls, demo, log);
     }
-    return { urls, demo, stop, failed };
+    return { urls, demo, identities, stop, failed };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** The demo's users and API keys, written by the hub process into the gateway's schema (migrated by now). */
+async function seedIdentities(env: HubEnv, url: string, urls: RunningHub['urls']): Promise<DemoIdentities> {
+  const db = createDatabase<GatewayDatabase>({ url, schema: GATEWAY_SCHEMA, maxConnections: 2 });
+  try {
+    const gateway = createGatewayService({
+      db,
+      services: { registry: urls.registry, funding: urls.funding, reporting: urls.reporting },
+      tokenSecret: tokenSecretFor(env),
+    });
+    return await ensureDemoIdentities(gateway, env.HUB_DATA_DIR);
+  } finally {
+    await db.destroy();
   }
 }
 

@@ -50,6 +50,6 @@ void hub.failed?.then((error) => {
   if (!stopping) void shutdown(error.message, 1);
 });
 if (!stopping) {
-  for (const line of whereToLook(hub.urls, hub.demo)) log(line);
+  for (const line of whereToLook(hub.urls, hub.demo, hub.identities)) log(line);
   log(`hub: ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops it.`);
 }

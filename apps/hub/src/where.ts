@@ -1,5 +1,6 @@
 import type { HubPorts } from './config.ts';
 import { DEMO_VIOLATIONS, type DemoDataset, type DemoViolation, demoSubjectId } from './demo/dataset.ts';
+import type { DemoIdentities } from './identities.ts';
 
 type Urls = { [S in keyof HubPorts]: string };
 
@@ -15,7 +16,7 @@ export function curlQuery(serviceUrl: string, procedure: string, input: unknown)
 
 /** The view where a planted violation shows, as service, procedure and input. */
 export function viewOf(violation: DemoViolation): {
-  service: keyof HubPorts;
+  service: Exclude<keyof HubPorts, 'gateway'>;
   procedure: string;
   input: Record<string, string>;
 } {
@@ -32,49 +33,61 @@ export function viewOf(violation: DemoViolation): {
   }
 }
 
-/** What `pnpm start` prints once the hub is up: the services, and concrete queries to try on the demo. */
-export function whereToLook(urls: Urls, data: DemoDataset | null): string[] {
-  const { registry, funding, reporting } = urls;
+/** What `pnpm start` prints once the hub is up: the gateway, the demo sign-ins, concrete calls to try. */
+export function whereToLook(
+  urls: Urls,
+  data: DemoDataset | null,
+  identities: DemoIdentities | null,
+): string[] {
+  const { gateway, registry, funding, reporting } = urls;
   const lines = [
     '',
-    'Services (tRPC at /trpc: GET for queries with ?input=<JSON>, POST for mutations):',
-    `  registry   ${registry}   ${registry}/health`,
-    `  funding    ${funding}   ${funding}/health`,
-    `  reporting  ${reporting}   ${reporting}/health`,
+    `Gateway, the one public door: ${gateway}`,
+    `  API docs (city systems, REST)  ${gateway}/docs        OpenAPI 3.1 at ${gateway}/openapi.json`,
+    `  tRPC (the front ends)          ${gateway}/trpc        health ${gateway}/health`,
+    `Behind it, on loopback without sign-in (for debugging): registry ${registry}, funding ${funding}, reporting ${reporting}`,
   ];
-  if (data === null) return [...lines, '', 'No demo data (HUB_DEMO=0).', ''];
+  if (data === null || identities === null) return [...lines, '', 'No demo data (HUB_DEMO=0).', ''];
 
   const month = data.months.at(-1) ?? '';
-  const henanYear = data.budgets.find((b) => b.countyCode.startsWith('41'))?.year ?? 2021;
-  const [first] = DEMO_VIOLATIONS;
-  const station = demoSubjectId(first);
+  const zz = identities.apiKeys.find((k) => k.regionCode === '410100');
+  lines.push('', `Demo sign-ins (password ${identities.users[0]?.password}):`);
+  for (const user of identities.users) lines.push(`  ${user.username.padEnd(10)} ${user.what}`);
+  lines.push('', 'Demo API keys (city systems; each reaches its own city only):');
+  for (const key of identities.apiKeys) lines.push(`  ${key.name} (${key.regionCode})  ${key.key}`);
   lines.push(
     '',
-    'Try:',
-    '  Zhengzhou: operating stations and township coverage, per county',
-    `    ${curlQuery(reporting, 'rollups.coverage', { regionCode: '410100' })}`,
-    '  Henan: operating stations compliant or not, per city',
-    `    ${curlQuery(reporting, 'compliance.summary', { regionCode: '410000' })}`,
-    `  ${first.where} (${station}): its findings`,
-    `    ${curlQuery(reporting, 'compliance.station', { stationId: station })}`,
-    `  Wuhan, ${month}: service records, beneficiaries, hours, volunteers by domain`,
-    `    ${curlQuery(reporting, 'rollups.services', { regionCode: '420100', period: month, by: 'domain' })}`,
-    `  Henan, ${henanYear}: contracted, budgeted and paid, per county`,
-    `    ${curlQuery(funding, 'funding.executionSummary', { regionCode: '410000', year: henanYear })}`,
-    `  every station of Puyang in the registry`,
-    `    ${curlQuery(registry, 'stations.list', { regionCode: '410900' })}`,
+    "Try, as Zhengzhou's city system (REST):",
+    `  export KEY=${zz?.key ?? '<a key above>'}`,
+    `  curl -s -H "X-Api-Key: $KEY" '${gateway}/api/v1/regions/410100/summary?period=${month}'`,
+    `  curl -s -H "X-Api-Key: $KEY" '${gateway}/api/v1/stations?regionCode=410105&limit=3'`,
+    `  curl -s -H "X-Api-Key: $KEY" '${gateway}/api/v1/regions/420100/summary?period=${month}'   # Wuhan: 403, not Zhengzhou's`,
+    '',
+    'Try, signed in as the ministry (Henan, Hubei and Hebei; tRPC, as a front end calls it):',
+    `  export TOKEN=$(${signIn(gateway, 'ministry', identities.users[0]?.password ?? '')})`,
+    `  ${gatewayQuery(gateway, 'reporting.compliance.summary', { regionCode: '420000' })}`,
+    `  ${gatewayQuery(gateway, 'reporting.rollups.coverage', { regionCode: '410100' })}`,
     '',
     `Planted violations (DEMO_VIOLATIONS; ${data.stations.length} stations, ${data.workers.length} workers, ${data.serviceRecords.length} service records ${data.months[0]} – ${month}):`,
   );
   for (const violation of DEMO_VIOLATIONS) {
     const view = viewOf(violation);
+    const call = gatewayQuery(gateway, `${view.service}.${view.procedure}`, view.input);
     lines.push(
       `  ${violation.where}: ${violation.what} — ${violation.ruleId} [${violation.citation}]`,
-      violation.subject === 'operator'
-        ? `    (no service evaluates operators yet) ${curlQuery(urls[view.service], view.procedure, view.input)}`
-        : `    ${curlQuery(urls[view.service], view.procedure, view.input)}`,
+      violation.subject === 'operator' ? `    (no service evaluates operators yet) ${call}` : `    ${call}`,
     );
   }
   lines.push('');
   return lines;
+}
+
+/** A tRPC query through the gateway with the bearer token in `$TOKEN`. */
+export function gatewayQuery(gateway: string, procedure: string, input: unknown): string {
+  return `curl -sG -H "Authorization: Bearer $TOKEN" ${gateway}/trpc/${procedure} --data-urlencode 'input=${JSON.stringify(input)}'`;
+}
+
+/** A shell command that signs in and prints the token. */
+function signIn(gateway: string, username: string, password: string): string {
+  return `curl -s -X POST ${gateway}/trpc/auth.signIn -H 'content-type: application/json' -d '{"username":"${username}","password":"${password}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).result.data.token'`;
 }

@@ -83,11 +83,12 @@ describe('payment requests', () => {
     expect(early.error.message).toContain('is applied and cannot become paid');
 
     await h.caller.payments.reject({ id: 'P-1', rejectedOn: '2024-07-03', reason: '缺少服务报告' });
+    // One call at a time: started together, the second rejects before the first is awaited (unhandled).
     for (const call of [
-      h.caller.payments.approve({ id: 'P-1', approvedOn: '2024-07-05' }),
-      h.caller.payments.reject({ id: 'P-1', rejectedOn: '2024-07-05', reason: 'again' }),
+      () => h.caller.payments.approve({ id: 'P-1', approvedOn: '2024-07-05' }),
+      () => h.caller.payments.reject({ id: 'P-1', rejectedOn: '2024-07-05', reason: 'again' }),
     ]) {
-      const r = await rejection(call);
+      const r = await rejection(call());
       expect([r.status, r.code]).toEqual([409, 'PAYMENT_STATE_CONFLICT']);
       expect(r.error.message).toMatch(/is rejected and cannot become (approved|rejected)/);
     }
