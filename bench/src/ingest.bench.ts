@@ -1,11 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { catalogFor, crosswalk, listPopulations } from '@shegong/catalog';
 import { childrenOf, townshipsOf } from '@shegong/regions';
 import {
@@ -19,6 +14,7 @@ import {
 } from '@shegong/reporting-service';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { startPostgres } from './postgres.ts';
 import { type Row, report } from './report.ts';
 import { prng } from './staffing-data.ts';
 
@@ -343,28 +339,4 @@ async function timeEach<T>(
 function quantile(xs: readonly number[], q: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-}
-
-/** DATABASE_URL when set; else a throwaway cluster from infra/postgres/pg.sh in a run dir of its own. */
-function startPostgres(): { url: string; stop(): void } {
-  const given = process.env.DATABASE_URL;
-  if (given) return { url: given, stop: () => {} };
-  const script = fileURLToPath(new URL('../../infra/postgres/pg.sh', import.meta.url));
-  const runDir = mkdtempSync(join(tmpdir(), 'shegong-bench-pg-'));
-  const env = { ...process.env, PG_RUN_DIR: runDir };
-  const started = spawnSync('bash', [script, 'start'], {
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = /DATABASE_URL=(\S+)/.exec(started.stdout ?? '')?.[1];
-  if (started.status !== 0 || !url)
-    throw new Error(`infra/postgres/pg.sh start failed (exit ${started.status})`);
-  return {
-    url,
-    stop: () => {
-      spawnSync('bash', [script, 'stop'], { env, stdio: 'ignore' });
-      rmSync(runDir, { recursive: true, force: true });
-    },
-  };
 }

@@ -1,3 +1,4 @@
+import { benchGateway } from './gateway.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
 import { benchRegions } from './regions.bench.ts';
 import { benchStaffing } from './staffing.bench.ts';
@@ -7,6 +8,7 @@ const SUITES: ReadonlyArray<readonly [string, () => Promise<void>]> = [
   ['regions', benchRegions],
   ['staffing', benchStaffing],
   ['ingest', benchIngest],
+  ['gateway', benchGateway],
 ];
 
 /** `BENCH_SUITES=ingest,regions` runs only those suites (still in the order above); unset runs them all. */

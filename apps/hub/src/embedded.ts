@@ -131,6 +131,7 @@ export async function startEmbeddedHub(
       db: gatewayDb,
       services: { registry: urls.registry, funding: urls.funding, reporting: urls.reporting },
       tokenSecret: tokenSecretFor(env),
+      rateLimitPerMinute: env.GATEWAY_RATE_LIMIT,
     });
     await gateway.migrate();
     const { server: gatewayServer, url: gatewayUrl } = await listen(gateway.app, ports.gateway);

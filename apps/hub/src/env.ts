@@ -18,11 +18,13 @@ const HubEnvSchema = z.object({
     .optional(),
   /** ≥ 32 characters; signs the gateway's tokens. Generated and kept in the data folder when not given. */
   GATEWAY_TOKEN_SECRET: z.string().min(32).optional(),
+  /** Requests per minute per caller at the gateway (default 600; the load benchmark raises it). */
+  GATEWAY_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   /** `0` skips loading the demo data. */
   HUB_DEMO: z.enum(['0', '1']).default('1'),
 });
 export type HubEnv = z.infer<typeof HubEnvSchema>;
 
-export function readHubEnv(): HubEnv {
-  return loadEnv(HubEnvSchema);
+export function readHubEnv(source: Record<string, string | undefined> = process.env): HubEnv {
+  return loadEnv(HubEnvSchema, source);
 }

@@ -13,5 +13,7 @@ export {
   generateDemoDataset,
 } from './demo/dataset.ts';
 export { expectedOperatingStations } from './demo/load.ts';
+export { type RunningHub, startEmbeddedHub } from './embedded.ts';
+export { type HubEnv, readHubEnv } from './env.ts';
 export { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_USERS, type DemoIdentities } from './identities.ts';
 export { curlQuery, gatewayQuery, viewOf } from './where.ts';

@@ -98,6 +98,7 @@ export async function startProcessHub(
           FUNDING_URL: urls.funding,
           REPORTING_URL: urls.reporting,
           GATEWAY_TOKEN_SECRET: tokenSecretFor(env),
+          GATEWAY_RATE_LIMIT: String(env.GATEWAY_RATE_LIMIT),
         }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
