@@ -2,6 +2,7 @@ import { canReachStation } from '@shegong/access';
 import type { RegistryRouter } from '@shegong/registry-service';
 import { z } from 'zod';
 import {
+  by,
   fields,
   listRegion,
   mutation,
@@ -14,8 +15,6 @@ import {
   requireStation,
 } from './policy.ts';
 
-const Id = z.object({ id: z.string() });
-const StationRef = z.object({ stationId: z.string() });
 const StationItem = z.object({ id: z.string(), regionCode: z.string() });
 const WorkerItem = z.object({ id: z.string(), stationId: z.string() });
 const batch = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -40,17 +39,6 @@ async function workerWrite(ctx: PolicyContext, item: z.infer<typeof WorkerItem>,
     throw notInJurisdiction(ctx, 'WORKER', item.id, [...at, 'id']);
 }
 
-async function requireWorker(
-  ctx: PolicyContext,
-  id: string,
-  path: Array<string | number> = ['id'],
-  mode: 'read' | 'write' = 'read',
-) {
-  const station = await ctx.lookups.workerStation(id);
-  if (!station || !canReachStation(ctx.principal, station, mode))
-    throw notInJurisdiction(ctx, 'WORKER', id, path);
-}
-
 /**
  * Every registry procedure as the gateway exposes it. Operators (承接主体) are shared reference data — an
  * organisation registered in one county may be brought into another [ZZ §4.1] — so any role may read
@@ -72,14 +60,8 @@ export const registryPolicies: Policies<RegistryRouter> = {
     for (const [i, item] of items.entries()) await stationWrite(ctx, item, ['items', i]);
     return { input };
   }),
-  'stations.changeStatus': mutation('stations.write', async (ctx, input) => {
-    await requireStation(ctx, fields(StationRef, input).stationId, ['stationId'], 'write');
-    return { input };
-  }),
-  'stations.get': query('stations.read', async (ctx, input) => {
-    await requireStation(ctx, fields(Id, input).id, ['id']);
-    return { input };
-  }),
+  'stations.changeStatus': mutation('stations.write', by('station', 'stationId', 'write')),
+  'stations.get': query('stations.read', by('station', 'id')),
   'stations.list': query('stations.read', (ctx, input) => {
     const given = fields(z.object({ regionCode: z.string().optional() }).optional(), input) ?? {};
     const regionCode = listRegion(ctx, given.regionCode);
@@ -93,10 +75,7 @@ export const registryPolicies: Policies<RegistryRouter> = {
     input,
     finish: (places) => places.filter((p) => canReachStation(ctx.principal, p)),
   })),
-  'stations.institutionsGap': query('stations.read', async (ctx, input) => {
-    await requireStation(ctx, fields(StationRef, input).stationId, ['stationId']);
-    return { input };
-  }),
+  'stations.institutionsGap': query('stations.read', by('station', 'stationId')),
 
   'workers.upsert': mutation('workers.write', async (ctx, input) => {
     await workerWrite(ctx, fields(WorkerItem, input), []);
@@ -108,37 +87,10 @@ export const registryPolicies: Policies<RegistryRouter> = {
     for (const [i, item] of items.entries()) await workerWrite(ctx, item, ['items', i]);
     return { input };
   }),
-  'workers.get': query('workers.read', async (ctx, input) => {
-    await requireWorker(ctx, fields(Id, input).id);
-    return { input };
-  }),
-  'workers.reveal': query(
-    'workers.read',
-    async (ctx, input) => {
-      await requireWorker(ctx, fields(Id, input).id);
-      return { input };
-    },
-    { pii: true },
-  ),
-  'workers.list': query('workers.read', async (ctx, input) => {
-    await requireStation(ctx, fields(StationRef, input).stationId, ['stationId']);
-    return { input };
-  }),
-  'workers.addTraining': mutation('workers.write', async (ctx, input) => {
-    await requireWorker(
-      ctx,
-      fields(z.object({ workerId: z.string() }), input).workerId,
-      ['workerId'],
-      'write',
-    );
-    return { input };
-  }),
-  'supervisors.upsert': mutation('workers.write', async (ctx, input) => {
-    await requireStation(ctx, fields(StationRef, input).stationId, ['stationId'], 'write');
-    return { input };
-  }),
-  'staffChanges.file': mutation('workers.write', async (ctx, input) => {
-    await requireStation(ctx, fields(StationRef, input).stationId, ['stationId'], 'write');
-    return { input };
-  }),
+  'workers.get': query('workers.read', by('worker', 'id')),
+  'workers.reveal': query('workers.read', by('worker', 'id'), { pii: true }),
+  'workers.list': query('workers.read', by('station', 'stationId')),
+  'workers.addTraining': mutation('workers.write', by('worker', 'workerId', 'write')),
+  'supervisors.upsert': mutation('workers.write', by('station', 'stationId', 'write')),
+  'staffChanges.file': mutation('workers.write', by('station', 'stationId', 'write')),
 };

@@ -2,17 +2,7 @@ import { canReachStation } from '@shegong/access';
 import { DomainError } from '@shegong/kernel';
 import type { ReportingRouter } from '@shegong/reporting-service';
 import { z } from 'zod';
-import {
-  fields,
-  mutation,
-  type Policies,
-  query,
-  requireRegion,
-  requireStation,
-  unchanged,
-} from './policy.ts';
-
-const Region = z.object({ regionCode: z.string() });
+import { by, fields, mutation, type Policies, query } from './policy.ts';
 
 /** What reporting answers to an ingest, as far as the gateway needs to merge rows it refused itself. */
 interface IngestAnswer {
@@ -91,24 +81,9 @@ export const reportingPolicies: Policies<ReportingRouter> = {
     };
   }),
 
-  'compliance.station': query('compliance.read', async (ctx, input) => {
-    await requireStation(ctx, fields(z.object({ stationId: z.string() }), input).stationId, ['stationId']);
-    return { input };
-  }),
-  'compliance.summary': query('summaries.read', (ctx, input) => {
-    requireRegion(ctx, fields(Region, input).regionCode, ['regionCode']);
-    return unchanged(input);
-  }),
-  'compliance.reevaluate': mutation('compliance.reevaluate', (ctx, input) => {
-    requireRegion(ctx, fields(Region, input).regionCode, ['regionCode'], 'write');
-    return unchanged(input);
-  }),
-  'rollups.services': query('summaries.read', (ctx, input) => {
-    requireRegion(ctx, fields(Region, input).regionCode, ['regionCode']);
-    return unchanged(input);
-  }),
-  'rollups.coverage': query('summaries.read', (ctx, input) => {
-    requireRegion(ctx, fields(Region, input).regionCode, ['regionCode']);
-    return unchanged(input);
-  }),
+  'compliance.station': query('compliance.read', by('station', 'stationId')),
+  'compliance.summary': query('summaries.read', by('region', 'regionCode')),
+  'compliance.reevaluate': mutation('compliance.reevaluate', by('region', 'regionCode', 'write')),
+  'rollups.services': query('summaries.read', by('region', 'regionCode')),
+  'rollups.coverage': query('summaries.read', by('region', 'regionCode')),
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { serviceRecord } from '../test-harness.ts';
 import {
   type AcceptedRecord,
   ALL,
@@ -20,19 +21,7 @@ const stations: ReadonlyMap<string, StationPlace> = new Map([
 ]);
 
 function row(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'r1',
-    stationId: 'st-jbl',
-    catalogId: 'zz-2021',
-    itemRef: '1.3',
-    populations: ['dibao'],
-    kind: 'case',
-    date: '2023-03-14',
-    beneficiaries: 1,
-    hours: 2,
-    volunteers: 0,
-    ...overrides,
-  };
+  return serviceRecord('r1', overrides);
 }
 
 describe('validateRecords', () => {
