@@ -173,6 +173,19 @@ describe('REST API', () => {
     expect(foreign.status).toBe(400);
     expect((foreign.body.rows as Array<{ index: number }>).map((r) => r.index)).toEqual([1]);
     expect(await hub.fingerprint()).toBe(before);
+
+    // A full batch naming 10,000 different stations: one lookup of them all, every row answered.
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      ...serviceRecord(FIXTURES.jsy, `bulk-${i}`),
+      stationId: `st-unknown-${String(i).padStart(5, '0')}`,
+    }));
+    const bulk = await api('POST', '/service-records', {
+      body: { records: many, partial: true },
+      headers: { 'idempotency-key': 'zz-bulk-unknown' },
+    });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body).toMatchObject({ received: 10_000, accepted: 0 });
+    expect((bulk.body.rejected as unknown[]).length).toBe(10_000);
   });
 
   it('summarises a region from its rollups, inside the jurisdiction only', async () => {

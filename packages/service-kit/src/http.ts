@@ -30,6 +30,9 @@ export function createServiceApp<R extends AnyTRPCRouter>(options: ServiceAppOpt
       router: options.router,
       createContext: options.createContext,
       maxBodySize: parseSize(options.maxBodySize ?? '1mb'),
+      // The gateway sends queries as POST (`methodOverride`): a lookup of thousands of station ids does not
+      // fit in a URL.
+      allowMethodOverride: true,
     }),
   );
   return app;

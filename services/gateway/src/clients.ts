@@ -34,7 +34,10 @@ export interface ServiceClients {
 
 /** @param urls each service's base URL, e.g. `{ registry: 'http://127.0.0.1:4101', … }` */
 export function createServiceClients(urls: ServiceUrls): ServiceClients {
-  const links = (service: ServiceName) => [httpBatchLink({ url: `${urls[service]}/trpc`, maxItems: 20 })];
+  // Queries go as POST: an input such as 10,000 station ids would not fit in a URL.
+  const links = (service: ServiceName) => [
+    httpBatchLink({ url: `${urls[service]}/trpc`, maxItems: 20, methodOverride: 'POST' }),
+  ];
   return {
     typed: {
       registry: createTRPCClient<RegistryRouter>({ links: links('registry') }),
