@@ -57,6 +57,8 @@ export function createGatewayApp(options: GatewayAppOptions): Express {
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: 10 * 1024 * 1024,
+      // Clients may send large queries as POST (`methodOverride: 'POST'` on their link).
+      allowMethodOverride: true,
       createContext: async ({ req }): Promise<GatewayContext> => {
         try {
           return { deps: options.deps, principal: await principalOf(req, options.deps), from: originOf(req) };
