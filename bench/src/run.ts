@@ -1,5 +1,7 @@
+import { benchEvaluation } from './evaluation.bench.ts';
 import { benchGateway } from './gateway.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
+import { benchPlans } from './plans.bench.ts';
 import { benchRegions } from './regions.bench.ts';
 import { benchStaffing } from './staffing.bench.ts';
 
@@ -9,6 +11,8 @@ const SUITES: ReadonlyArray<readonly [string, () => Promise<void>]> = [
   ['staffing', benchStaffing],
   ['ingest', benchIngest],
   ['gateway', benchGateway],
+  ['plans', benchPlans],
+  ['evaluation', benchEvaluation],
 ];
 
 /** `BENCH_SUITES=ingest,regions` runs only those suites (still in the order above); unset runs them all. */

@@ -32,7 +32,10 @@ function startCommand(): string[] {
   return [process.execPath, ...args];
 }
 
-/** A port p with p … p+3 free on loopback (HUB_PORT: the gateway, and the three services after it). */
+/**
+ * A port p with p … p+4 free on loopback (HUB_PORT: the gateway, the three services after it, and the
+ * consoles' app server).
+ */
 async function freePortRun(): Promise<number> {
   const free = (port: number) =>
     new Promise<boolean>((resolve) => {
@@ -42,10 +45,16 @@ async function freePortRun(): Promise<number> {
     });
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 20_000);
-    if ((await free(base)) && (await free(base + 1)) && (await free(base + 2)) && (await free(base + 3)))
+    if (
+      (await free(base)) &&
+      (await free(base + 1)) &&
+      (await free(base + 2)) &&
+      (await free(base + 3)) &&
+      (await free(base + 4))
+    )
       return base;
   }
-  throw new Error('no four consecutive free ports');
+  throw new Error('no five consecutive free ports');
 }
 
 interface Hub {

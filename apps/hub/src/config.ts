@@ -15,15 +15,24 @@ export interface HubPorts {
   registry: number;
   funding: number;
   reporting: number;
+  /**
+   * The app server: the consoles (front ends) and, on the same origin, the gateway's /trpc and /api.
+   * Left out, no app server starts (and no console is built): a benchmark or a test of the API alone.
+   */
+  consoles?: number;
 }
 
-/** HUB_PORT: the gateway, the public door; +1, +2, +3: registry, funding, reporting behind it. */
+/**
+ * HUB_PORT: the gateway, the public door; +1, +2, +3: registry, funding, reporting behind it; +4: the
+ * consoles' app server.
+ */
 export function portsOf(env: HubEnv): HubPorts {
   return {
     gateway: env.HUB_PORT,
     registry: env.HUB_PORT + 1,
     funding: env.HUB_PORT + 2,
     reporting: env.HUB_PORT + 3,
+    consoles: env.HUB_PORT + 4,
   };
 }
 

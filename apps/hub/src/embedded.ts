@@ -31,6 +31,7 @@ import {
   redactUrl,
   tokenSecretFor,
 } from './config.ts';
+import { startConsoleServer } from './consoles.ts';
 import { type DemoDataset, generateDemoDataset } from './demo/dataset.ts';
 import { loadDemo, seconds } from './demo/load.ts';
 import { type EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres.ts';
@@ -137,6 +138,11 @@ export async function startEmbeddedHub(
     const { server: gatewayServer, url: gatewayUrl } = await listen(gateway.app, ports.gateway);
     stops.push(() => closeServer(gatewayServer));
     urls.gateway = gatewayUrl;
+    if (ports.consoles !== undefined) {
+      const consoles = await startConsoleServer({ port: ports.consoles, gatewayUrl }, log);
+      stops.push(() => consoles.stop());
+      urls.consoles = consoles.url;
+    }
     await registry.start();
     funding.start();
     reporting.start();
@@ -146,7 +152,7 @@ export async function startEmbeddedHub(
       () => reporting.stop(),
     );
     log(
-      `hub: gateway ${urls.gateway}; registry ${urls.registry}, funding ${urls.funding}, reporting ${urls.reporting}; events in-process`,
+      `hub: gateway ${urls.gateway}; registry ${urls.registry}, funding ${urls.funding}, reporting ${urls.reporting}${urls.consoles ? `; consoles ${urls.consoles}` : ''}; events in-process`,
     );
 
     let demo: DemoDataset | null = null;

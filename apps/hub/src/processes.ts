@@ -20,6 +20,7 @@ import {
   redactUrl,
   tokenSecretFor,
 } from './config.ts';
+import { type ConsoleServer, startConsoleServer } from './consoles.ts';
 import { type DemoDataset, generateDemoDataset } from './demo/dataset.ts';
 import { expectedOperatingStations, loadDemo, seconds } from './demo/load.ts';
 import { writerOver } from './demo/writers.ts';
@@ -28,7 +29,8 @@ import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import type { HubEnv } from './env.ts';
 import { type DemoIdentities, ensureDemoIdentities } from './identities.ts';
 
-type ServiceName = keyof HubPorts;
+/** The services, each its own process; the consoles' app server runs in the hub's. */
+type ServiceName = Exclude<keyof HubPorts, 'consoles'>;
 
 /** Each service's own entry point (`src/main.ts` beside its `src/index.ts`). */
 function mainOf(name: ServiceName): string {
@@ -49,6 +51,7 @@ export async function startProcessHub(
   if (brokers === undefined) throw new Error('separate processes need KAFKA_BROKERS to carry the events');
   const children: Array<{ name: ServiceName; child: ChildProcess; exited: Promise<void> }> = [];
   let stopPostgres: (() => Promise<void>) | undefined;
+  let consoles: ConsoleServer | undefined;
   let stopping = false;
   let failure: ((error: Error) => void) | undefined;
   const failed = new Promise<Error>((resolve) => {
@@ -59,6 +62,7 @@ export async function startProcessHub(
   const stop = () => {
     stopped ??= (async () => {
       stopping = true;
+      await consoles?.stop();
       // Producers first, then the consumer, then Postgres.
       for (const { child, exited } of [...children].reverse()) {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -148,6 +152,10 @@ export async function startProcessHub(
     await Promise.all([launch('registry', url), launch('funding', url)]);
     // The gateway last: its /health answers ok once every service behind it does.
     await launch('gateway', url);
+    if (ports.consoles !== undefined) {
+      consoles = await startConsoleServer({ port: ports.consoles, gatewayUrl: urls.gateway }, log);
+      urls.consoles = consoles.url;
+    }
     log(
       `hub: gateway, registry, funding, reporting up as processes (${seconds(performance.now() - started)})`,
     );

@@ -16,7 +16,7 @@ export function curlQuery(serviceUrl: string, procedure: string, input: unknown)
 
 /** The view where a planted violation shows, as service, procedure and input. */
 export function viewOf(violation: DemoViolation): {
-  service: Exclude<keyof HubPorts, 'gateway'>;
+  service: Exclude<keyof HubPorts, 'gateway' | 'consoles'>;
   procedure: string;
   input: Record<string, string>;
 } {
@@ -39,14 +39,18 @@ export function whereToLook(
   data: DemoDataset | null,
   identities: DemoIdentities | null,
 ): string[] {
-  const { gateway, registry, funding, reporting } = urls;
-  const lines = [
-    '',
+  const { gateway, registry, funding, reporting, consoles } = urls;
+  const lines = [''];
+  if (consoles)
+    lines.push(
+      `County console (front end, in a browser): ${consoles}/county/${identities ? '   sign in as jinshui (金水区)' : ''}`,
+    );
+  lines.push(
     `Gateway, the one public door: ${gateway}`,
     `  API docs (city systems, REST)  ${gateway}/docs        OpenAPI 3.1 at ${gateway}/openapi.json`,
     `  tRPC (the front ends)          ${gateway}/trpc        health ${gateway}/health`,
     `Behind it, on loopback without sign-in (for debugging): registry ${registry}, funding ${funding}, reporting ${reporting}`,
-  ];
+  );
   if (data === null || identities === null) return [...lines, '', 'No demo data (HUB_DEMO=0).', ''];
 
   const month = data.months.at(-1) ?? '';

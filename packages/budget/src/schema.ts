@@ -1,4 +1,4 @@
-import { IsoDateSchema } from '@shegong/kernel';
+import { type EvaluationKind, EvaluationKindSchema, IsoDateSchema } from '@shegong/kernel';
 import { z } from 'zod';
 import { FenSchema } from './money.ts';
 
@@ -117,13 +117,8 @@ export const ProjectBudgetSchema = z.object({
 export type ProjectBudget = z.infer<typeof ProjectBudgetSchema>;
 export type ProjectBudgetInput = z.input<typeof ProjectBudgetSchema>;
 
-/**
- * Who carries out an evaluation and when: the county's concentrated evaluations (`mid-term`, `final`,
- * `annual`) [ZZ §5.3], and city or provincial spot checks (`spot-check`), which do not count towards the
- * county's two a year.
- */
-export const EvaluationKindSchema = z.enum(['mid-term', 'final', 'annual', 'spot-check']);
-export type EvaluationKind = z.infer<typeof EvaluationKindSchema>;
+/** Which evaluation it was (`@shegong/kernel`): the county's own, or a city or provincial spot check. */
+export { type EvaluationKind, EvaluationKindSchema };
 
 /**
  * A government purchase-of-service contract (政府购买服务合同): the award notice and signing dates, the

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { registerCatalog } from './commands/catalog.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerEvaluate } from './commands/evaluate.ts';
 import { registerRegions } from './commands/regions.ts';
 import type { OutputFormat } from './output.ts';
 
@@ -19,5 +20,6 @@ export function createProgram(): Command {
   registerRegions(program, options);
   registerCatalog(program, options);
   registerCheck(program, options);
+  registerEvaluate(program, options);
   return program;
 }

@@ -21,6 +21,7 @@ export {
   parseCitation,
 } from './citation.ts';
 export { DomainError, formatPath } from './errors.ts';
+export { type EvaluationKind, EvaluationKindSchema } from './evaluation-kind.ts';
 export {
   compareFindings,
   type Finding,

@@ -1,0 +1,16 @@
+import { useI18n } from '@shegong/web';
+import { Tag } from 'antd';
+import type { StationStatus } from '../api/stations.ts';
+
+const COLORS: Record<StationStatus, string> = {
+  planned: 'default',
+  building: 'processing',
+  operating: 'success',
+  suspended: 'warning',
+  closed: 'error',
+};
+
+export function StationStatusTag({ status }: { status: StationStatus }) {
+  const { t } = useI18n();
+  return <Tag color={COLORS[status]}>{t(`status.${status}`)}</Tag>;
+}

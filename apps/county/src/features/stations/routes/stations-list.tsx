@@ -1,0 +1,82 @@
+import {
+  DataAsOf,
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  useAuth,
+  useI18n,
+  useRegionNames,
+} from '@shegong/web';
+import { Button, Card, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { STATION_STATUSES, type StationStatus, useStations } from '../api/stations.ts';
+import { StationsTable } from '../components/stations-table.tsx';
+
+/** `/stations`: the county's stations, a page at a time by cursor, filtered by status. */
+export function StationsPage() {
+  const { t } = useI18n();
+  const { session } = useAuth();
+  const [status, setStatus] = useState<StationStatus | undefined>(undefined);
+  // The cursors of the pages seen so far: the last is the current page's start (undefined: the first).
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const cursor = cursors.at(-1);
+  const stations = useStations({ ...(status && { status }), ...(cursor && { cursor }) });
+  const regionNames = useRegionNames(session?.principal.regionCode);
+
+  const filter = (next: StationStatus | undefined) => {
+    setStatus(next);
+    setCursors([undefined]);
+  };
+
+  return (
+    <Card
+      title={t('stations.title')}
+      extra={<DataAsOf at={stations.dataUpdatedAt} />}
+      data-testid="stations-page"
+    >
+      <Typography.Paragraph type="secondary">{t('stations.hint')}</Typography.Paragraph>
+      <Space style={{ marginBottom: 16 }}>
+        <Select<StationStatus | 'all'>
+          aria-label={t('stations.statusFilter')}
+          style={{ width: 180 }}
+          value={status ?? 'all'}
+          onChange={(value) => filter(value === 'all' ? undefined : value)}
+          options={[
+            { value: 'all', label: t('stations.allStatuses') },
+            ...STATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+          ]}
+        />
+      </Space>
+      {stations.isPending ? (
+        <LoadingState />
+      ) : stations.isError ? (
+        <ErrorState error={stations.error} onRetry={() => void stations.refetch()} />
+      ) : stations.data.items.length === 0 ? (
+        <EmptyState title={t('stations.empty')} hint={t('stations.emptyHint')} />
+      ) : (
+        <>
+          <StationsTable
+            stations={stations.data.items}
+            regionNames={regionNames}
+            loading={stations.isPlaceholderData}
+          />
+          <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
+            <Button disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+              {t('stations.prev')}
+            </Button>
+            <span>{t('stations.page', { page: cursors.length })}</span>
+            <Button
+              disabled={stations.data.nextCursor === null}
+              onClick={() => {
+                const next = stations.data.nextCursor;
+                if (next) setCursors([...cursors, next]);
+              }}
+            >
+              {t('stations.next')}
+            </Button>
+          </Space>
+        </>
+      )}
+    </Card>
+  );
+}

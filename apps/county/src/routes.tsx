@@ -1,0 +1,7 @@
+import { HomeOutlined } from '@ant-design/icons';
+import type { MenuRoute } from '@shegong/web';
+
+/** The county console's route config: the side menu is drawn from it. */
+export const MENU: readonly MenuRoute[] = [
+  { path: '/stations', labelKey: 'menu.stations', icon: <HomeOutlined /> },
+];
