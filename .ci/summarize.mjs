@@ -13,7 +13,16 @@ try {
   process.exit(1);
 }
 const passed = report.numPassedTests ?? 0;
-const failed = (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+// A spec file that fails before its tests run (an import or collection error) counts as one failure;
+// so does a run vitest calls unsuccessful for an error outside any test (an unhandled rejection).
+const brokenFiles = (report.testResults ?? []).filter(
+  (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
+).length;
+let failed = (report.numFailedTests ?? 0) + brokenFiles;
+if (report.success === false && failed === 0) {
+  console.error('summarize: vitest reports the run failed outside any test (an unhandled error): counted as 1');
+  failed = 1;
+}
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (passed + failed === 0) {
