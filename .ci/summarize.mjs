@@ -20,7 +20,9 @@ const brokenFiles = (report.testResults ?? []).filter(
 ).length;
 let failed = (report.numFailedTests ?? 0) + brokenFiles;
 if (report.success === false && failed === 0) {
-  console.error('summarize: vitest reports the run failed outside any test (an unhandled error): counted as 1');
+  console.error(
+    'summarize: vitest reports the run failed outside any test (an unhandled error): counted as 1',
+  );
   failed = 1;
 }
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
