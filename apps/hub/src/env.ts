@@ -7,6 +7,8 @@ const HubEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Use this Kafka instead of in-process delivery; each service then runs as its own process. */
   KAFKA_BROKERS: z.string().min(1).optional(),
+  /** Prepended to every topic name on that Kafka (a tenant on a shared cluster, a test run). */
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
   /** The gateway's port; registry, funding and reporting listen on the three after it. */
   HUB_PORT: z.coerce.number().int().min(1).max(65_000).default(4100),
   /** Where the embedded Postgres keeps its data between runs. */

@@ -92,8 +92,8 @@ export async function startProcessHub(
         ...process.env,
         DATABASE_URL: url,
         KAFKA_BROKERS: brokers,
-        // The registry publishes without a prefix; the others must use the same topic names.
-        KAFKA_TOPIC_PREFIX: '',
+        // Every service the same topic names: the shared cluster's, or a tenant's / test run's.
+        KAFKA_TOPIC_PREFIX: env.KAFKA_TOPIC_PREFIX,
         PORT: String(ports[name]),
         HOST: '127.0.0.1',
         ...(name === 'registry' && { REGISTRY_PII_KEY: piiKeyFor(env) }),

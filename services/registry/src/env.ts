@@ -14,6 +14,8 @@ export const RegistryEnvSchema = z.object({
         .map((b) => b.trim())
         .filter(Boolean),
     ),
+  /** Prepended to every topic (`shegong.stations` → `<prefix>shegong.stations`): a tenant, or a test run. */
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   HOST: z.string().default('127.0.0.1'),
   /** 64 hex characters: the key that encrypts resident ID numbers and phones at rest. */

@@ -23,7 +23,7 @@ if (env.KAFKA_BROKERS?.length) {
 const registry = createRegistryService({
   db,
   piiKey: env.REGISTRY_PII_KEY,
-  ...(producer && { publisher: new KafkaPublisher(producer) }),
+  ...(producer && { publisher: new KafkaPublisher(producer, { topicPrefix: env.KAFKA_TOPIC_PREFIX }) }),
 });
 const applied = await registry.migrate();
 const { server, url } = await listen(registry.app, env.PORT, env.HOST);
