@@ -8,6 +8,7 @@ import {
   createReportingService,
   domainsOf,
   ingestServiceRecords,
+  MAX_INGEST_RECORDS,
   migrateReporting,
   readServiceRollup,
   type ServiceRecord,
@@ -20,7 +21,8 @@ import { prng } from './staffing-data.ts';
 
 /** Records to ingest; CI may set it lower. */
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
-const BATCH = 5_000;
+/** Records per call: the most one ingest call takes, as a bulk load sends them. */
+const BATCH = MAX_INGEST_RECORDS;
 const READS = 200;
 const RATIO_TARGET = 0.5;
 const READ_P95_TARGET_MS = 10;
