@@ -154,8 +154,8 @@ const CASES: Record<string, Case> = {
   'reporting.rollups.coverage': read('summaries.read', 'region', (fx) => ({ regionCode: fx.township })),
 };
 
-/** The gateway's own procedures, tested on their own below and in identity.e2e. */
-const OWN = ['auth.signIn', 'auth.me', 'audit.list'];
+/** The gateway's own procedures, tested on their own below, in identity.e2e and in regions.e2e. */
+const OWN = ['auth.signIn', 'auth.me', 'audit.list', 'regions.get', 'regions.names', 'regions.children'];
 
 /** Whether the spec lets this actor make this call. */
 function expected(principal: Principal, c: Case, fx: Fixture): boolean {

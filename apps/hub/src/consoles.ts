@@ -10,6 +10,7 @@ import { seconds } from './demo/load.ts';
 /** The front ends the app server serves, each under its own path: the county console first. */
 export const CONSOLES = [
   { name: 'county', base: '/county/', dir: fileURLToPath(new URL('../../county/', import.meta.url)) },
+  { name: 'province', base: '/province/', dir: fileURLToPath(new URL('../../province/', import.meta.url)) },
 ] as const;
 
 /** What every console bundles besides its own sources: changing it rebuilds them too. */
@@ -117,7 +118,7 @@ function forwardTo(target: string): RequestHandler {
 /** The app server: what it serves and how to stop it. */
 export interface ConsoleServer {
   url: string;
-  /** The address of each console, e.g. `{ county: 'http://127.0.0.1:4104/county/' }`. */
+  /** The address of each console, e.g. `{ county: 'http://127.0.0.1:4104/county/', province: … }`. */
   consoles: Record<(typeof CONSOLES)[number]['name'], string>;
   stop(): Promise<void>;
 }

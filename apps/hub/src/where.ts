@@ -43,7 +43,8 @@ export function whereToLook(
   const lines = [''];
   if (consoles)
     lines.push(
-      `County console (front end, in a browser): ${consoles}/county/${identities ? '   sign in as jinshui (金水区)' : ''}`,
+      `County console (front end, in a browser):   ${consoles}/county/${identities ? '     sign in as jinshui (金水区)' : ''}`,
+      `Province console (front end, in a browser): ${consoles}/province/${identities ? '   sign in as henan (河南省), or ministry (Henan, Hubei, Hebei side by side)' : ''}`,
     );
   lines.push(
     `Gateway, the one public door: ${gateway}`,

@@ -58,3 +58,14 @@ export function formatDate(isoDay: string, locale: Locale = 'zh-CN'): string {
 export function formatDateTime(at: number | Date, locale: Locale = 'zh-CN'): string {
   return new Intl.DateTimeFormat(INTL[locale], { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
 }
+
+/**
+ * A share (0–1, e.g. township coverage) as a percentage with up to `digits` decimals.
+ * @example formatPercent(0.0244) // '2.44%'
+ * @example formatPercent(1, 'en') // '100%'
+ */
+export function formatPercent(share: number, locale: Locale = 'zh-CN', digits = 2): string {
+  return new Intl.NumberFormat(INTL[locale], { style: 'percent', maximumFractionDigits: digits }).format(
+    share,
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber } from './format.ts';
+import { formatDate, formatMoney, formatNumber, formatPercent } from './format.ts';
 
 describe('formatMoney', () => {
   it('writes integer fen as yuan, exactly', () => {
@@ -25,5 +25,12 @@ describe('formatDate and formatNumber', () => {
 
   it('group digits', () => {
     expect(formatNumber(12345.5)).toBe('12,345.5');
+  });
+
+  it('write a share as a percentage', () => {
+    expect(formatPercent(0.0244)).toBe('2.44%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(1, 'en')).toBe('100%');
+    expect(formatPercent(0.12345, 'zh-CN', 1)).toBe('12.3%');
   });
 });

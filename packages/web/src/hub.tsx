@@ -43,6 +43,8 @@ export function HubProvider({ baseUrl = '', children }: { baseUrl?: string; chil
       links: [
         httpBatchLink({
           url: `${baseUrl.replace(/\/+$/, '')}/trpc`,
+          // Queries as POST: a page's region names or station ids can outgrow a URL.
+          methodOverride: 'POST',
           headers: (): Record<string, string> => {
             const token = readSession()?.token;
             return token ? { authorization: `Bearer ${token}` } : {};

@@ -2,11 +2,21 @@
  * @shegong/web: what the province, city and county consoles share — no app's screens. The gateway's
  * tRPC client and TanStack Query cache (`HubProvider`, `useHub`, `useHubQuery`), sign-in (`AuthProvider`,
  * `useAuth`, `SignInForm`), i18n with zh-CN first (`I18nProvider`, `useI18n`), formatters (money in fen,
- * dates, numbers), the console frame (`AppShell` from a route config) and the states a page can be in.
+ * dates, numbers, shares), the console frame (`AppShell` from a route config), the states a page can be
+ * in, region names from the gateway (`useRegionNames`, `useRegionChain`), an ECharts `Chart`, and the
+ * station screens every console shows (`StationsTable`, `StationDetail`, their hooks and `STATION_MESSAGES`).
  */
 export { AuthProvider, useAuth } from './auth.tsx';
+export { Chart, type ChartOption } from './chart.tsx';
 export { DataAsOf } from './data-as-of.tsx';
-export { formatDate, formatDateTime, formatMoney, formatNumber, type Locale } from './format.ts';
+export {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  type Locale,
+} from './format.ts';
 export {
   type HubClient,
   type HubErrorKind,
@@ -24,7 +34,27 @@ export {
   useI18n,
 } from './i18n.tsx';
 export { AppShell, type MenuRoute } from './layout.tsx';
-export { useRegionNames } from './regions.ts';
+export { type RegionInfo, useRegionChain, useRegionNames } from './regions.ts';
 export type { Session } from './session.ts';
 export { SignInForm } from './sign-in.tsx';
 export { EmptyState, ErrorState, LoadingState, NotFoundState } from './states.tsx';
+export {
+  type Finding,
+  STATION_STATUSES,
+  type Station,
+  type StationCompliance,
+  type StationPage,
+  type StationStatus,
+  type StationWorker,
+  useStation,
+  useStationCompliance,
+  useStations,
+  useStationWorkers,
+} from './stations/api.ts';
+export { ComplianceFindings } from './stations/compliance-findings.tsx';
+export { STATION_MESSAGES } from './stations/messages.ts';
+export { StationDetail } from './stations/station-detail.tsx';
+export { StationFacilities } from './stations/station-facilities.tsx';
+export { StationStatusTag } from './stations/station-status-tag.tsx';
+export { StationsTable } from './stations/stations-table.tsx';
+export { WorkersTable } from './stations/workers-table.tsx';

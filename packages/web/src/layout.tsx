@@ -42,7 +42,7 @@ export function AppShell({
   const location = useLocation();
   const navigate = useNavigate();
   const regionCode = session?.principal.regionCode;
-  const regionName = useRegionNames(regionCode).get(regionCode ?? '');
+  const regionName = useRegionNames([regionCode]).get(regionCode ?? '');
   const selected = menu
     .filter((r) => location.pathname === r.path || location.pathname.startsWith(`${r.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];

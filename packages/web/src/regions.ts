@@ -1,22 +1,43 @@
-import { useHubQuery } from './hub.tsx';
+import { type HubClient, useHubQuery } from './hub.tsx';
+
+/** A region as the gateway's `regions.*` names it: code, name, level, parent. */
+export type RegionInfo = Awaited<ReturnType<HubClient['regions']['get']['query']>>;
+
+/** The published division does not change while a console is open: ask once per session. */
+const REFERENCE = { staleTime: Number.POSITIVE_INFINITY, gcTime: 60 * 60_000 } as const;
 
 /**
- * Names of a region and its child regions (a county's townships), as the gateway knows them: from
- * `reporting.compliance.summary`, which names the region and every child with an operating station. The
- * consoles bundle no division data (all of China's townships is megabytes); a code with no name here is
- * shown as the code alone.
- * @example const names = useRegionNames('410105'); names.get('410105002') // '花园路街道'
+ * Names of the regions a screen shows, from the gateway's `regions.names` (the consoles bundle no division
+ * data: all of China's townships is megabytes). One call for the distinct codes, cached; until it answers,
+ * or for a code the division does not have, the map has no name and the screen shows the code alone.
+ * @example const names = useRegionNames(stations.map((s) => s.regionCode)); names.get('410105002') // '花园路街道'
  */
-export function useRegionNames(regionCode: string | undefined): Map<string, string> {
-  const summary = useHubQuery(
-    ['reporting.compliance.summary', { regionCode }],
-    (hub) => hub.reporting.compliance.summary.query({ regionCode: regionCode ?? '' }),
-    { enabled: regionCode !== undefined, staleTime: 10 * 60_000 },
+export function useRegionNames(codes: ReadonlyArray<string | undefined>): Map<string, string> {
+  const distinct = [...new Set(codes.filter((c): c is string => !!c))].sort();
+  const names = useHubQuery(
+    ['regions.names', { codes: distinct }],
+    (hub) => hub.regions.names.query({ codes: distinct }),
+    { ...REFERENCE, enabled: distinct.length > 0 },
   );
-  const names = new Map<string, string>();
-  if (summary.data) {
-    names.set(summary.data.regionCode, summary.data.name);
-    for (const child of summary.data.children) names.set(child.regionCode, child.name);
-  }
-  return names;
+  return new Map((names.data ?? []).map((r) => [r.code, r.name]));
+}
+
+/**
+ * A region and its ancestors, province first (`regions.get`, up the parent codes), for breadcrumbs.
+ * @example useRegionChain('410103').data?.map((r) => r.name) // ['河南省', '郑州市', '二七区']
+ */
+export function useRegionChain(code: string | undefined) {
+  return useHubQuery(
+    ['regions.chain', { code }],
+    async (hub) => {
+      const chain: RegionInfo[] = [];
+      for (let next: string | null = code ?? null; next !== null; ) {
+        const region: RegionInfo = await hub.regions.get.query({ code: next });
+        chain.unshift(region);
+        next = region.parentCode;
+      }
+      return chain;
+    },
+    { ...REFERENCE, enabled: code !== undefined },
+  );
 }

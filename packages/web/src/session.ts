@@ -6,7 +6,13 @@ export interface Session {
   token: string;
   expiresAt: string;
   username: string;
-  principal: { kind: string; role: string; regionCode: string; grants?: { pii?: boolean } };
+  principal: {
+    kind: string;
+    role: string;
+    regionCode: string;
+    /** `pii`: may reveal ID numbers; `crossProvince`: the other provinces it may read (the ministry's view). */
+    grants?: { pii?: boolean; crossProvince?: readonly string[] };
+  };
 }
 
 const SESSION_KEY = 'shegong.session';

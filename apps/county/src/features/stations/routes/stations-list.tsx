@@ -3,25 +3,28 @@ import {
   EmptyState,
   ErrorState,
   LoadingState,
-  useAuth,
+  STATION_STATUSES,
+  type StationStatus,
+  StationsTable,
   useI18n,
   useRegionNames,
+  useStations,
 } from '@shegong/web';
 import { Button, Card, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { STATION_STATUSES, type StationStatus, useStations } from '../api/stations.ts';
-import { StationsTable } from '../components/stations-table.tsx';
+
+const PAGE_SIZE = 20;
 
 /** `/stations`: the county's stations, a page at a time by cursor, filtered by status. */
 export function StationsPage() {
   const { t } = useI18n();
-  const { session } = useAuth();
   const [status, setStatus] = useState<StationStatus | undefined>(undefined);
   // The cursors of the pages seen so far: the last is the current page's start (undefined: the first).
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const cursor = cursors.at(-1);
-  const stations = useStations({ ...(status && { status }), ...(cursor && { cursor }) });
-  const regionNames = useRegionNames(session?.principal.regionCode);
+  const stations = useStations({ limit: PAGE_SIZE, ...(status && { status }), ...(cursor && { cursor }) });
+  // Every township on the page named, whichever county's it is (regions.names).
+  const regionNames = useRegionNames(stations.data?.items.map((s) => s.regionCode) ?? []);
 
   const filter = (next: StationStatus | undefined) => {
     setStatus(next);

@@ -1,7 +1,7 @@
-import { useI18n } from '@shegong/web';
 import { Table, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { Station } from '../api/stations.ts';
+import { useI18n } from '../i18n.tsx';
+import type { Station } from './api.ts';
 import { StationStatusTag } from './station-status-tag.tsx';
 
 /** The stations of one page: name (to the detail), township code with its name, type, status, signage. */

@@ -1,6 +1,6 @@
-import { useI18n } from '@shegong/web';
 import { Tag } from 'antd';
-import type { StationStatus } from '../api/stations.ts';
+import { useI18n } from '../i18n.tsx';
+import type { StationStatus } from './api.ts';
 
 const COLORS: Record<StationStatus, string> = {
   planned: 'default',

@@ -1,5 +1,5 @@
-import { type HubClient, useHubQuery } from '@shegong/web';
 import { keepPreviousData } from '@tanstack/react-query';
+import { type HubClient, useHubQuery } from '../hub.tsx';
 
 export type StationPage = Awaited<ReturnType<HubClient['registry']['stations']['list']['query']>>;
 export type Station = StationPage['items'][number];
@@ -15,14 +15,20 @@ export const STATION_STATUSES: readonly StationStatus[] = [
   'suspended',
   'closed',
 ];
-export const PAGE_SIZE = 20;
 
 /**
- * One page of the county's stations (`registry.stations.list`, in id order): the gateway filters the list
- * to the signed-in jurisdiction; `cursor` is the page's start, `nextCursor` the next page's.
+ * One page of stations (`registry.stations.list`, in id order): the gateway filters the list to the
+ * signed-in jurisdiction, `regionCode` narrows it to a region inside it (a principal with a cross-province
+ * grant must name one); `cursor` is the page's start, `nextCursor` the next page's.
+ * @example useStations({ regionCode: '410103', limit: 20 })
  */
-export function useStations(query: { status?: StationStatus; cursor?: string }) {
-  const input = { limit: PAGE_SIZE, ...query };
+export function useStations(query: {
+  regionCode?: string;
+  status?: StationStatus;
+  cursor?: string;
+  limit?: number;
+}) {
+  const input = { limit: 20, ...query };
   return useHubQuery(['registry.stations.list', input], (hub) => hub.registry.stations.list.query(input), {
     placeholderData: keepPreviousData,
   });

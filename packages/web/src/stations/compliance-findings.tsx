@@ -1,6 +1,7 @@
-import { EmptyState, useI18n } from '@shegong/web';
 import { Alert, Table, Tag, Typography } from 'antd';
-import type { Finding, StationCompliance } from '../api/stations.ts';
+import { useI18n } from '../i18n.tsx';
+import { EmptyState } from '../states.tsx';
+import type { Finding, StationCompliance } from './api.ts';
 
 const SEVERITY_COLORS: Record<Finding['severity'], string> = {
   error: 'red',

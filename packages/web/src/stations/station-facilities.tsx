@@ -1,6 +1,6 @@
-import { useI18n } from '@shegong/web';
 import { Descriptions, Space, Tag } from 'antd';
-import type { Station } from '../api/stations.ts';
+import { useI18n } from '../i18n.tsx';
+import type { Station } from './api.ts';
 
 /** The station's rooms, areas and equipment as registered [ZZ §4.2]. */
 export function StationFacilities({ facilities }: { facilities: Station['facilities'] }) {

@@ -1,6 +1,8 @@
-import { EmptyState, formatDate, useI18n } from '@shegong/web';
 import { Table } from 'antd';
-import type { StationWorker } from '../api/stations.ts';
+import { formatDate } from '../format.ts';
+import { useI18n } from '../i18n.tsx';
+import { EmptyState } from '../states.tsx';
+import type { StationWorker } from './api.ts';
 
 /** The station's resident workers; ID numbers and phones exactly as the server masked them. */
 export function WorkersTable({ workers }: { workers: readonly StationWorker[] }) {
