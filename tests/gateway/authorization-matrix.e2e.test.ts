@@ -22,7 +22,19 @@ import { type Hub, startHub } from './hub.ts';
  * with 403/404, writes nothing (a fingerprint of every table is unchanged) and leaks nothing.
  */
 
-type Target = 'none' | 'station' | 'worker' | 'region' | 'county' | 'contract' | 'payment' | 'budget';
+type Target =
+  | 'none'
+  | 'station'
+  | 'worker'
+  | 'region'
+  | 'county'
+  | 'contract'
+  | 'payment'
+  | 'budget'
+  /** The county itself: a report step its own unit takes. */
+  | 'unit'
+  /** Strictly inside the caller's region: a report step the level above takes. */
+  | 'below';
 
 interface Case {
   action: Action;
@@ -152,7 +164,47 @@ const CASES: Record<string, Case> = {
     period: '2024-03',
   })),
   'reporting.rollups.coverage': read('summaries.read', 'region', (fx) => ({ regionCode: fx.township })),
+  'reporting.reports.draft': write('reports.write', 'unit', (fx) => ({
+    definitionId: 'county-quarterly-report',
+    unitRegionCode: fx.county,
+    period: '2024-Q1',
+  })),
+  'reporting.reports.correct': write('reports.write', 'unit', (fx) => ({
+    reportId: reportId(fx),
+    unitRegionCode: fx.county,
+    path: 'services.beneficiaries',
+    value: 1,
+    reason: '台账补录',
+  })),
+  'reporting.reports.submit': write('reports.write', 'unit', (fx) => ({
+    reportId: reportId(fx),
+    unitRegionCode: fx.county,
+  })),
+  'reporting.reports.approve': write('reports.approve', 'below', (fx) => ({
+    reportId: reportId(fx),
+    unitRegionCode: fx.county,
+  })),
+  'reporting.reports.return': write('reports.approve', 'below', (fx) => ({
+    reportId: reportId(fx),
+    unitRegionCode: fx.county,
+    reason: '数据不全',
+  })),
+  'reporting.reports.unlock': write('reports.approve', 'below', (fx) => ({
+    reportId: reportId(fx),
+    unitRegionCode: fx.county,
+    reason: '补报',
+  })),
+  'reporting.reports.get': read('summaries.read', 'county', (fx) => ({
+    reportId: reportId(fx),
+    unitRegionCode: fx.county,
+  })),
+  'reporting.reports.list': read('summaries.read', 'county', (fx) => ({ regionCode: fx.county })),
 };
+
+/** The county's quarterly report the draft case creates (where the county may draft it). */
+function reportId(fx: Fixture): string {
+  return `${fx.county}-county-quarterly-report-2024-Q1`;
+}
 
 /** The gateway's own procedures, tested on their own below, in identity.e2e and in regions.e2e. */
 const OWN = ['auth.signIn', 'auth.me', 'audit.list', 'regions.get', 'regions.names', 'regions.children'];
@@ -183,6 +235,10 @@ function expected(principal: Principal, c: Case, fx: Fixture): boolean {
     case 'payment':
     case 'budget':
       return contract;
+    case 'unit':
+      return withinJurisdiction(principal, fx.county, c.mode) && principal.regionCode === fx.county;
+    case 'below':
+      return withinJurisdiction(principal, fx.county, c.mode) && principal.regionCode !== fx.county;
   }
 }
 
@@ -292,6 +348,72 @@ describe('authorization matrix', () => {
     );
     const hubei = await hub.client(ministry.headers).registry.stations.list.query({ regionCode: '420000' });
     expect(hubei.items.map((s) => s.id)).toEqual(['st-wh']);
+  });
+
+  it('walks a report up one level: the county drafts and submits, the city returns and approves, audited', async () => {
+    const county = everyone.find((a) => a.name === 'erqi county') as Actor;
+    const city = everyone.find((a) => a.name === 'zhengzhou city (PII)') as Actor;
+    const byCounty = hub.client(county.headers).reporting.reports;
+    const byCity = hub.client(city.headers).reporting.reports;
+    const ref = { reportId: '410103-county-quarterly-report-2024-Q2', unitRegionCode: '410103' };
+    await byCounty.draft.mutate({
+      definitionId: 'county-quarterly-report',
+      unitRegionCode: '410103',
+      period: '2024-Q2',
+    });
+    // Who acted is the caller, whatever the input says.
+    const submitted = await byCounty.submit.mutate({ ...ref, by: city.principal.id });
+    expect(submitted).toMatchObject({ status: 'submitted', submittedBy: county.principal.id });
+    // The unit cannot decide on its own report, nor the city write it.
+    await expect(byCounty.approve.mutate(ref)).rejects.toThrow(/may not reports.approve/);
+    await expect(
+      byCity.approve.mutate({ reportId: '410100-city-half-year-report-2024-H1', unitRegionCode: '410100' }),
+    ).rejects.toThrow(/level above/);
+    await expect(byCity.submit.mutate(ref)).rejects.toThrow(/by 410103 itself/);
+    expect(await byCity.return.mutate({ ...ref, reason: '请补充服务人次' })).toMatchObject({
+      status: 'returned',
+      returnedBy: city.principal.id,
+    });
+    await byCounty.draft.mutate({
+      definitionId: 'county-quarterly-report',
+      unitRegionCode: '410103',
+      period: '2024-Q2',
+    });
+    await byCounty.submit.mutate(ref);
+    expect(await byCity.approve.mutate(ref)).toMatchObject({
+      status: 'approved',
+      approvedBy: city.principal.id,
+    });
+    expect(await byCity.unlock.mutate({ ...ref, reason: '补报' })).toMatchObject({
+      status: 'returned',
+      locked: false,
+    });
+    expect((await byCounty.list.query({ regionCode: '410103', period: '2024-Q2' })).map((r) => r.id)).toEqual(
+      [ref.reportId],
+    );
+    const audit = await hub.gatewayDb
+      .selectFrom('audit_log')
+      .select(['actor_id', 'action', 'category', 'outcome'])
+      .where('action', 'in', ['reporting.reports.approve', 'reporting.reports.unlock'])
+      .where('actor_id', 'in', [county.principal.id, city.principal.id])
+      .execute();
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        {
+          actor_id: county.principal.id,
+          action: 'reporting.reports.approve',
+          category: 'write',
+          outcome: 'denied',
+        },
+        {
+          actor_id: city.principal.id,
+          action: 'reporting.reports.approve',
+          category: 'write',
+          outcome: 'ok',
+        },
+        { actor_id: city.principal.id, action: 'reporting.reports.unlock', category: 'write', outcome: 'ok' },
+      ]),
+    );
   });
 
   it('masks resident ID numbers for everyone, and reveals them only under a PII grant, audited', async () => {

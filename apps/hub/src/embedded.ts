@@ -103,7 +103,8 @@ export async function startEmbeddedHub(
 
     const registry = createRegistryService({ db: registryDb, piiKey: piiKeyFor(env), publisher: bus });
     const funding = createFundingService({ db: fundingDb, publisher: bus });
-    const reporting = createReportingService({ db: reportingDb });
+    // Reporting publishes too (report.submitted.v1 …), through the same bus.
+    const reporting = createReportingService({ db: reportingDb, publisher: bus });
     for (const topic of TOPICS) bus.subscribe(topic, reporting.handleEvent);
 
     const migrated = performance.now();

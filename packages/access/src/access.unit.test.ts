@@ -129,4 +129,21 @@ describe('permissions', () => {
     expect(can(operator, 'payments.apply')).toBe(true);
     expect(can(henan, 'stations.write')).toBe(false);
   });
+
+  it('sends reports up one level: counties and cities write them, cities and the province approve', () => {
+    expect([henan, zhengzhou, jinshui, jingbalu, operator].map((p) => can(p, 'reports.write'))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect([henan, zhengzhou, jinshui, jingbalu, operator].map((p) => can(p, 'reports.approve'))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
 });

@@ -5,8 +5,11 @@ import type { Principal, Role } from './principal.ts';
  * What a principal may do, by role: product policy, not a clause of the seeds (which say who reports to
  * whom, not who may edit what). Counties buy the service and cities supervise [ZZ §2, PY §2.2], so both
  * keep the registry and contracts; operators keep their own workers, service records and payment
- * requests; township stations record their services; city systems push what their city holds. Where a
- * role may act is a separate question: see `jurisdiction.ts`.
+ * requests; township stations record their services; city systems push what their city holds. Periodic
+ * reports go up one level: a county reports to the city, a city to the province [ZZ §2, §5.6, PY §2.2], so
+ * counties and cities write their own reports (`reports.write`) and cities and the province decide on
+ * the reports of the units below them (`reports.approve`; "below" is checked by the gateway's policy).
+ * Where a role may act is a separate question: see `jurisdiction.ts`.
  */
 export const PERMISSIONS = {
   'stations.read': ['province', 'city', 'county', 'township', 'operator', 'city-system'],
@@ -23,6 +26,8 @@ export const PERMISSIONS = {
   'contracts.write': ['city', 'county'],
   'payments.apply': ['county', 'operator'],
   'payments.decide': ['county'],
+  'reports.write': ['city', 'county'],
+  'reports.approve': ['province', 'city'],
   'audit.read': ['province'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof PERMISSIONS;

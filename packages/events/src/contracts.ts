@@ -78,6 +78,39 @@ export const PaymentPaidV1 = event(
   }),
 );
 
+/** Where a periodic report stands and which unit × period it covers: what every report event carries. */
+const ReportRef = z.object({
+  reportId: z.string().min(1),
+  /** The report definition (`@shegong/plans`) and its version: `county-quarterly-report`, `1`. */
+  definitionId: z.string().min(1),
+  definitionVersion: z.string().min(1),
+  /** The reporting unit: a county (6 digits) or a city. */
+  unitRegionCode: z.string().regex(/^\d{6}$/),
+  periodKey: z.string().min(1),
+  periodStart: IsoDateSchema,
+  periodEnd: IsoDateSchema,
+});
+
+/** A unit submitted its report to the level above [ZZ §2, §5.6]; `on` is the day that counts for timeliness. */
+export const ReportSubmittedV1 = event(
+  'report.submitted.v1',
+  ReportRef.extend({
+    submittedOn: IsoDateSchema,
+    dueOn: IsoDateSchema,
+    timeliness: z.enum(['on-time', 'late']),
+    daysLate: z.number().int().nonnegative(),
+  }),
+);
+
+/** The level above approved a report: its unit × period is locked. */
+export const ReportApprovedV1 = event('report.approved.v1', ReportRef.extend({ approvedOn: IsoDateSchema }));
+
+/** The level above sent a report back to its unit, saying why; it is a draft again. */
+export const ReportReturnedV1 = event(
+  'report.returned.v1',
+  ReportRef.extend({ returnedOn: IsoDateSchema, reason: z.string().min(1) }),
+);
+
 /** Every event the hub exchanges, discriminated on `type`. */
 export const HubEventSchema = z.discriminatedUnion('type', [
   StationRegisteredV1,
@@ -87,6 +120,9 @@ export const HubEventSchema = z.discriminatedUnion('type', [
   StaffChangeFiledV1,
   ContractSignedV1,
   PaymentPaidV1,
+  ReportSubmittedV1,
+  ReportApprovedV1,
+  ReportReturnedV1,
 ]);
 export type HubEvent = z.infer<typeof HubEventSchema>;
 export type HubEventInput = z.input<typeof HubEventSchema>;
@@ -102,6 +138,9 @@ export const TOPIC_OF: Record<HubEventType, string> = {
   'staff-change.filed.v1': 'shegong.stations',
   'contract.signed.v1': 'shegong.funding',
   'payment.paid.v1': 'shegong.funding',
+  'report.submitted.v1': 'shegong.reports',
+  'report.approved.v1': 'shegong.reports',
+  'report.returned.v1': 'shegong.reports',
 };
 
 export const TOPICS = [...new Set(Object.values(TOPIC_OF))];

@@ -30,5 +30,31 @@ describe('event contracts', () => {
   it('puts every event type on a topic, station events together so their order holds', () => {
     expect(TOPIC_OF['station.registered.v1']).toBe(TOPIC_OF['worker.upserted.v1']);
     expect(TOPIC_OF['contract.signed.v1']).toBe('shegong.funding');
+    expect(TOPIC_OF['report.approved.v1']).toBe('shegong.reports');
+  });
+
+  it('reads a report event and refuses a return without a reason', () => {
+    const returned = {
+      id: randomUUID(),
+      occurredAt: '2023-04-12T10:00:00+08:00',
+      source: 'reporting',
+      key: 'report:rp-1',
+      type: 'report.returned.v1',
+      data: {
+        reportId: 'rp-1',
+        definitionId: 'county-quarterly-report',
+        definitionVersion: '1',
+        unitRegionCode: '410105',
+        periodKey: '2023-Q1',
+        periodStart: '2023-01-01',
+        periodEnd: '2023-03-31',
+        returnedOn: '2023-04-12',
+        reason: '服务人次与台账不符',
+      },
+    } as const;
+    expect(decodeEvent(encodeEvent(returned))).toEqual(returned);
+    expect(HubEventSchema.safeParse({ ...returned, data: { ...returned.data, reason: '' } }).success).toBe(
+      false,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { HubEvent } from '@shegong/events';
+import type { IsoDate } from '@shegong/kernel';
 import { applyOnce, type Publisher } from '@shegong/messaging';
 import {
   createDatabase,
@@ -43,15 +44,17 @@ export interface ReportingService {
 export function createReportingService(options: {
   db: Kysely<ReportingDatabase>;
   publisher?: Publisher;
+  /** Today's calendar day in China, for report submissions; the clock by default. */
+  today?: () => IsoDate;
 }): ReportingService {
-  const { db, publisher } = options;
+  const { db, publisher, today } = options;
   let relay: RelayLoop | undefined;
   return {
     router: reportingRouter,
     app: createServiceApp({
       name: 'reporting',
       router: reportingRouter,
-      createContext: () => ({ db }),
+      createContext: () => (today ? { db, today } : { db }),
       health: async () => {
         await sql`select 1`.execute(db);
         return { database: 'ok' };

@@ -2,7 +2,53 @@ import { canReachStation } from '@shegong/access';
 import { DomainError } from '@shegong/kernel';
 import type { ReportingRouter } from '@shegong/reporting-service';
 import { z } from 'zod';
-import { by, fields, mutation, type Policies, query } from './policy.ts';
+import {
+  by,
+  canonicalRegion,
+  type Forward,
+  fields,
+  mutation,
+  type Policies,
+  type PolicyContext,
+  query,
+  requireRegion,
+} from './policy.ts';
+
+const UnitField = z.object({ unitRegionCode: z.string() }).loose();
+
+/**
+ * A report step taken by the reporting unit itself: a county drafts, corrects and submits the county's
+ * report, a city the city's [ZZ §2, §5.6]. The unit must be the caller's own region; `by` is set to the
+ * caller (whatever the input said), so the report records who acted.
+ */
+async function byTheUnit(ctx: PolicyContext, input: unknown): Promise<Forward<never>> {
+  const unit = requireRegion(ctx, fields(UnitField, input).unitRegionCode, ['unitRegionCode'], 'write');
+  if (unit !== canonicalRegion(ctx.principal.regionCode, ['unitRegionCode'])) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `a report of ${unit} is drafted, corrected and submitted by ${unit} itself, not by ${ctx.principal.role} ${ctx.principal.regionCode}`,
+      { path: ['unitRegionCode'] },
+    );
+  }
+  return { input: { ...(input as object), by: ctx.principal.id } };
+}
+
+/**
+ * A report step taken by the level above the unit (approve, return, unlock): the unit must lie strictly
+ * inside the caller's own region — a city approves its counties' reports, the province its cities' —
+ * never the unit approving itself.
+ */
+async function byTheLevelAbove(ctx: PolicyContext, input: unknown): Promise<Forward<never>> {
+  const unit = requireRegion(ctx, fields(UnitField, input).unitRegionCode, ['unitRegionCode'], 'write');
+  if (unit === canonicalRegion(ctx.principal.regionCode, ['unitRegionCode'])) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `a report of ${unit} is approved, returned or unlocked by the level above it, not by ${unit} itself`,
+      { path: ['unitRegionCode'] },
+    );
+  }
+  return { input: { ...(input as object), by: ctx.principal.id } };
+}
 
 /** What reporting answers to an ingest, as far as the gateway needs to merge rows it refused itself. */
 interface IngestAnswer {
@@ -86,4 +132,13 @@ export const reportingPolicies: Policies<ReportingRouter> = {
   'compliance.reevaluate': mutation('compliance.reevaluate', by('region', 'regionCode', 'write')),
   'rollups.services': query('summaries.read', by('region', 'regionCode')),
   'rollups.coverage': query('summaries.read', by('region', 'regionCode')),
+
+  'reports.draft': mutation('reports.write', byTheUnit),
+  'reports.correct': mutation('reports.write', byTheUnit),
+  'reports.submit': mutation('reports.write', byTheUnit),
+  'reports.approve': mutation('reports.approve', byTheLevelAbove),
+  'reports.return': mutation('reports.approve', byTheLevelAbove),
+  'reports.unlock': mutation('reports.approve', byTheLevelAbove),
+  'reports.get': query('summaries.read', by('region', 'unitRegionCode')),
+  'reports.list': query('summaries.read', by('region', 'regionCode')),
 };

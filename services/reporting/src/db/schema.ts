@@ -157,6 +157,47 @@ export interface ServiceRollupCellsView {
   volunteers: number;
 }
 
+/** A periodic report of a county or city (a definition of `@shegong/plans`) for one period. */
+export interface ReportsTable {
+  id: string;
+  definition_id: string;
+  definition_version: string;
+  unit_region_code: string;
+  /** `2023-Q1`, `2023-H1`, `2023-03`. */
+  period_key: string;
+  period_start: string;
+  period_end: string;
+  status: 'draft' | 'submitted' | 'approved' | 'returned';
+  /** What the hub's data says, computed when drafted (`ReportFigures`); never edited. */
+  figures: Json<unknown>;
+  /** Corrections beside the computed figures (`ReportCorrection[]`), each with its reason. */
+  corrections: ColumnType<unknown, string | undefined, string>;
+  narrative: string | null;
+  due_on: string;
+  submitted_at: Date | null;
+  /** The calendar day in China the submission counts for (timeliness). */
+  submitted_on: string | null;
+  /** The first submission's day: timeliness counts it, a resubmission after a return does not reset it. */
+  first_submitted_on: string | null;
+  submitted_by: string | null;
+  approved_at: Date | null;
+  approved_by: string | null;
+  returned_at: Date | null;
+  returned_by: string | null;
+  return_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A unit × period closed by an approved report: service records dated inside it are refused. */
+export interface ReportLocksTable {
+  unit_region_code: string;
+  period_start: string;
+  period_end: string;
+  locked_by_report_id: string;
+  locked_at: Generated<Date>;
+}
+
 export interface ReportingDatabase extends MessagingTables {
   stations: StationsTable;
   workers: WorkersTable;
@@ -171,4 +212,6 @@ export interface ReportingDatabase extends MessagingTables {
   rollup_populations: RollupPopulationsTable;
   service_rollups: ServiceRollupsTable;
   service_rollup_cells: ServiceRollupCellsView;
+  reports: ReportsTable;
+  report_locks: ReportLocksTable;
 }

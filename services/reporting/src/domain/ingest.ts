@@ -3,6 +3,7 @@ import type { IngestResult } from '@shegong/contracts';
 import { DomainError } from '@shegong/kernel';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ReportingDatabase } from '../db/schema.ts';
+import { lockedRecords, locksOver } from './locks.ts';
 import { populationOrdinals } from './population-ordinals.ts';
 import {
   type AcceptedRecord,
@@ -44,6 +45,7 @@ type Db = Kysely<ReportingDatabase> | Transaction<ReportingDatabase>;
  *   beneficiaries: 1, hours: 2, volunteers: 0 }] });
  * // { idempotencyKey: 'zz-2023-03-14', received: 1, accepted: 1, rejected: [] }
  * @throws DomainError `SERVICE_RECORDS_REJECTED` (all-or-nothing) with every rejected row in `details`;
+ *   `PERIOD_LOCKED` (all-or-nothing) when rows fall in a unit × period an approved report locked;
  *   `INGEST_KEY_CONFLICT` when the key was used before for different records
  */
 export async function ingestServiceRecords(
@@ -71,8 +73,21 @@ export async function ingestServiceRecords(
     if (requestId === undefined) return replay(trx, request.idempotencyKey, hash);
 
     const stations = await placesOf(trx, request.records);
-    const { accepted, rejected } = validateRecords(request.records, stations);
+    const validated = validateRecords(request.records, stations);
+    const { rejected } = validated;
     if (!partial && rejected.length > 0) throw rejection(rejected, request.records.length);
+    // A unit × period closed by an approved report takes no more records until its approver unlocks it.
+    const locked = lockedRecords(validated.accepted, await locksOver(trx, validated.accepted));
+    if (locked.length > 0 && !partial) throw periodLocked(locked, request.records.length);
+    const lockedIndexes = new Set(locked.map((l) => l.index));
+    const accepted =
+      locked.length === 0
+        ? validated.accepted
+        : validated.accepted.filter((a) => !lockedIndexes.has(a.index));
+    if (locked.length > 0) {
+      rejected.push(...locked);
+      rejected.sort((a, b) => a.index - b.index);
+    }
 
     const ordinals = await populationOrdinals(db, trx);
     // Postgres stores the raw rows while the batch is added up here (two cores, two processes).
@@ -281,6 +296,17 @@ function rejection(rejected: RejectedRecord[], total: number): DomainError {
       path: first ? pathOf(first.path) : ['records'],
       details: { rejected },
     },
+  );
+}
+
+function periodLocked(locked: RejectedRecord[], total: number): DomainError {
+  const rows = locked.map((l) => l.id ?? `#${l.index}`);
+  return new DomainError(
+    'PERIOD_LOCKED',
+    `${locked.length} of ${total} records fall in a period closed by an approved report, nothing stored ` +
+      `(${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ` and ${rows.length - 5} more` : ''}): ` +
+      `${locked[0]?.errors[0]?.message}`,
+    { path: ['records', locked[0]?.index ?? 0, 'date'], details: { rejected: locked } },
   );
 }
 

@@ -1,5 +1,6 @@
 import * as compliance from './compliance.ts';
 import { ingest } from './ingest.ts';
+import * as reports from './reports.ts';
 import * as rollups from './rollups.ts';
 import { router } from './trpc.ts';
 
@@ -12,6 +13,16 @@ export const reportingRouter = router({
     reevaluate: compliance.reevaluate,
   }),
   rollups: router({ services: rollups.services, coverage: rollups.coverage }),
+  reports: router({
+    draft: reports.draft,
+    correct: reports.correct,
+    submit: reports.submit,
+    approve: reports.approve,
+    return: reports.sendBack,
+    unlock: reports.unlock,
+    get: reports.get,
+    list: reports.list,
+  }),
 });
 
 export type ReportingRouter = typeof reportingRouter;
