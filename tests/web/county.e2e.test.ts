@@ -5,74 +5,32 @@
  * checks what the screens show against what the gateway answers that user. Screenshots of each page go to
  * tests/e2e/screenshots/ (git-ignored).
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD, portsOf, type RunningHub, readHubEnv, startEmbeddedHub } from '@shegong/hub';
+import { DEMO_PASSWORD, type RunningHub } from '@shegong/hub';
 import { createHubTrpcClient } from '@shegong/sdk';
-import { createTestDatabase, type TestDatabase } from '@shegong/testkit';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConsoleHub, startConsoleHub } from './console-hub.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = fileURLToPath(new URL('../e2e/screenshots/', import.meta.url));
 /** 金水区's second demo station: a worker 47 at appointment (DEMO_VIOLATIONS). */
 const JINSHUI_SECOND = 'st-410105002';
 /** 二七区's first demo station: outside 金水区's jurisdiction. */
 const ERQI_FIRST = 'st-410103001';
 
-/** A port p with p … p+4 free on loopback: the gateway, three services, the consoles' app server. */
-async function freePortRun(): Promise<number> {
-  const free = (port: number) =>
-    new Promise<boolean>((resolve) => {
-      const server = createServer();
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 20_000);
-    let all = true;
-    for (let offset = 0; offset <= 4 && all; offset++) all = await free(base + offset);
-    if (all) return base;
-  }
-  throw new Error('no five consecutive free ports');
-}
-
 describe('the county console', () => {
-  let database: TestDatabase;
-  let dataDir: string;
+  let ctx: ConsoleHub;
   let hub: RunningHub;
-  let browser: Browser;
   let page: Page;
   let consoleUrl: string;
-  const log: string[] = [];
-  const shot = (name: string) =>
-    page.screenshot({ path: join(SCREENSHOTS, `county-${name}.png`), fullPage: true });
+  let log: string[];
+  const shot = (name: string) => ctx.shot(name);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = mkdtempSync(join(tmpdir(), 'shegong-county-e2e-'));
-    chmodSync(dataDir, 0o755);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const env = readHubEnv({
-      DATABASE_URL: database.url,
-      HUB_DATA_DIR: dataDir,
-      HUB_PORT: String(await freePortRun()),
-      HUB_DEMO: '1',
-    });
-    hub = await startEmbeddedHub(env, portsOf(env), (line) => log.push(line));
-    consoleUrl = `${hub.urls.consoles}/county`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    ctx = await startConsoleHub('county');
+    ({ hub, page, consoleUrl, log } = ctx);
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-    await database?.[Symbol.asyncDispose]();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await ctx?.[Symbol.asyncDispose]();
   });
 
   it('is built and served by the hub, with the gateway on the same origin', async () => {
@@ -97,13 +55,7 @@ describe('the county console', () => {
     const names = await table.locator('tbody tr td:first-child').allTextContents();
     const townships = await table.locator('tbody tr td:nth-child(2)').allTextContents();
 
-    const { token } = await createHubTrpcClient(hub.urls.gateway).auth.signIn.mutate({
-      username: 'jinshui',
-      password: DEMO_PASSWORD,
-    });
-    const listed = await createHubTrpcClient(hub.urls.gateway, { token }).registry.stations.list.query({
-      limit: 20,
-    });
+    const listed = await (await ctx.gatewayAs('jinshui')).registry.stations.list.query({ limit: 20 });
     expect(listed.items.length).toBeGreaterThan(1);
     expect(listed.items.every((s) => s.regionCode.startsWith('410105'))).toBe(true);
     expect(names).toEqual(listed.items.map((s) => s.name));

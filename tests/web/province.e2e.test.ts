@@ -6,38 +6,13 @@
  * then signs in as the ministry for the side-by-side of its three provinces. Screenshots of each page go to
  * tests/e2e/screenshots/province-*.png (git-ignored).
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD, portsOf, type RunningHub, readHubEnv, startEmbeddedHub } from '@shegong/hub';
-import { createHubTrpcClient } from '@shegong/sdk';
-import { createTestDatabase, type TestDatabase } from '@shegong/testkit';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { RunningHub } from '@shegong/hub';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConsoleHub, startConsoleHub } from './console-hub.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = fileURLToPath(new URL('../e2e/screenshots/', import.meta.url));
 /** 二七区's first demo station: only one resident worker (DEMO_VIOLATIONS). */
 const ERQI_FIRST = 'st-410103001';
-
-/** A port p with p … p+4 free on loopback: the gateway, three services, the consoles' app server. */
-async function freePortRun(): Promise<number> {
-  const free = (port: number) =>
-    new Promise<boolean>((resolve) => {
-      const server = createServer();
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 20_000);
-    let all = true;
-    for (let offset = 0; offset <= 4 && all; offset++) all = await free(base + offset);
-    if (all) return base;
-  }
-  throw new Error('no five consecutive free ports');
-}
 
 /** The text of each cell of each data row of the table inside `testId`. */
 async function rowsOf(page: Page, testId: string): Promise<string[][]> {
@@ -63,53 +38,23 @@ const percent = (share: number) =>
   new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 2 }).format(share);
 
 describe('the province console', () => {
-  let database: TestDatabase;
-  let dataDir: string;
+  let ctx: ConsoleHub;
   let hub: RunningHub;
-  let browser: Browser;
   let page: Page;
   let consoleUrl: string;
-  const log: string[] = [];
-  const shot = (name: string) =>
-    page.screenshot({ path: join(SCREENSHOTS, `province-${name}.png`), fullPage: true });
+  let log: string[];
+  const shot = (name: string) => ctx.shot(name);
 
-  const signIn = async (username: string) => {
-    await page.goto(`${consoleUrl}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  };
-
-  const gatewayAs = async (username: string) => {
-    const { token } = await createHubTrpcClient(hub.urls.gateway).auth.signIn.mutate({
-      username,
-      password: DEMO_PASSWORD,
-    });
-    return createHubTrpcClient(hub.urls.gateway, { token });
-  };
+  const signIn = (username: string) => ctx.signIn(username);
+  const gatewayAs = (username: string) => ctx.gatewayAs(username);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = mkdtempSync(join(tmpdir(), 'shegong-province-e2e-'));
-    chmodSync(dataDir, 0o755);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const env = readHubEnv({
-      DATABASE_URL: database.url,
-      HUB_DATA_DIR: dataDir,
-      HUB_PORT: String(await freePortRun()),
-      HUB_DEMO: '1',
-    });
-    hub = await startEmbeddedHub(env, portsOf(env), (line) => log.push(line));
-    consoleUrl = `${hub.urls.consoles}/province`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    ctx = await startConsoleHub('province');
+    ({ hub, page, consoleUrl, log } = ctx);
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-    await database?.[Symbol.asyncDispose]();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await ctx?.[Symbol.asyncDispose]();
   });
 
   it('is built and served by the hub beside the county console', async () => {
