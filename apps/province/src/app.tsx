@@ -1,15 +1,5 @@
-import {
-  AppShell,
-  AuthProvider,
-  HubProvider,
-  I18nProvider,
-  NotFoundState,
-  SignInForm,
-  useAuth,
-  useI18n,
-} from '@shegong/web';
-import { Button } from 'antd';
-import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { AppShell, BackLink, ConsoleRoot, NotFoundState } from '@shegong/web';
+import { Navigate, Route, Routes } from 'react-router';
 import { useProvinces } from './api/provinces.ts';
 import { ComparePage } from './features/compare/routes/compare.tsx';
 import { DashboardPage } from './features/dashboard/routes/dashboard.tsx';
@@ -23,23 +13,14 @@ const BASENAME = import.meta.env.BASE_URL.replace(/\/+$/, '');
 
 export function App() {
   return (
-    <I18nProvider messages={MESSAGES}>
-      <HubProvider>
-        <AuthProvider>
-          <BrowserRouter basename={BASENAME}>
-            <Console />
-          </BrowserRouter>
-        </AuthProvider>
-      </HubProvider>
-    </I18nProvider>
+    <ConsoleRoot basename={BASENAME} messages={MESSAGES} titleKey="app.title">
+      <Console />
+    </ConsoleRoot>
   );
 }
 
-/** Signed out: the sign-in form, whatever the URL (it stays, so a shared link opens after sign-in). */
 function Console() {
-  const { session } = useAuth();
   const provinces = useProvinces();
-  if (!session) return <SignInForm titleKey="app.title" />;
   const crossProvince = provinces.length > 1;
   return (
     <AppShell titleKey="app.title" menu={crossProvince ? [...MENU, COMPARE_MENU] : MENU}>
@@ -50,17 +31,11 @@ function Console() {
         <Route path="/regions/:regionCode" element={<RegionPage />} />
         <Route path="/stations/:stationId" element={<StationPage />} />
         {crossProvince && <Route path="/compare" element={<ComparePage />} />}
-        <Route path="*" element={<NotFoundState back={<BackToDashboard />} />} />
+        <Route
+          path="*"
+          element={<NotFoundState back={<BackLink to="/dashboard" labelKey="nav.backToDashboard" />} />}
+        />
       </Routes>
     </AppShell>
-  );
-}
-
-function BackToDashboard() {
-  const { t } = useI18n();
-  return (
-    <Link to="/dashboard">
-      <Button type="primary">{t('nav.backToDashboard')}</Button>
-    </Link>
   );
 }

@@ -8,6 +8,7 @@
  */
 export { AuthProvider, useAuth } from './auth.tsx';
 export { Chart, type ChartOption } from './chart.tsx';
+export { BackLink, ConsoleRoot } from './console.tsx';
 export { DataAsOf } from './data-as-of.tsx';
 export {
   formatDate,
