@@ -11,8 +11,8 @@ import {
   type ReportPeriod,
   reportProfileFor,
 } from '@shegong/plans';
-import { contains } from '@shegong/regions';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { codePrefix, contains } from '@shegong/regions';
+import { type Kysely, type Selectable, sql, type Transaction, type UpdateObject } from 'kysely';
 import type { ReportingDatabase, ReportsTable } from '../db/schema.ts';
 import { complianceSummary } from './compliance.ts';
 import { holdPeriodLocks } from './locks.ts';
@@ -484,12 +484,7 @@ export async function correctReport(
       ...(row.corrections as ReportCorrection[]).filter((c) => c.path !== input.path),
       correction,
     ];
-    const updated = await trx
-      .updateTable('reports')
-      .set({ corrections: JSON.stringify(corrections), updated_at: sql`now()` })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await updateReport(trx, row.id, { corrections: JSON.stringify(corrections) });
     return toReport(updated, false);
   });
 }
@@ -507,19 +502,13 @@ export async function submitReport(
   return db.transaction().execute(async (trx) => {
     const row = await loadReport(trx, input, true);
     requireStatus(row, ['draft'], 'submitted');
-    const updated = await trx
-      .updateTable('reports')
-      .set({
-        status: 'submitted',
-        submitted_at: sql`now()`,
-        submitted_on: today,
-        first_submitted_on: row.first_submitted_on ?? today,
-        submitted_by: input.by ?? null,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await updateReport(trx, row.id, {
+      status: 'submitted',
+      submitted_at: sql`now()`,
+      submitted_on: today,
+      first_submitted_on: row.first_submitted_on ?? today,
+      submitted_by: input.by ?? null,
+    });
     const timeliness = classifySubmission(updated.due_on, updated.first_submitted_on ?? today);
     await appendToOutbox(trx, [
       eventOf('report.submitted.v1', updated, {
@@ -546,17 +535,11 @@ export async function approveReport(
   return db.transaction().execute(async (trx) => {
     const row = await loadReport(trx, input, true);
     requireStatus(row, ['submitted'], 'approved');
-    const updated = await trx
-      .updateTable('reports')
-      .set({
-        status: 'approved',
-        approved_at: sql`now()`,
-        approved_by: input.by ?? null,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await updateReport(trx, row.id, {
+      status: 'approved',
+      approved_at: sql`now()`,
+      approved_by: input.by ?? null,
+    });
     // Wait for ingests in flight; later ones see the lock. Another definition's approved report of the
     // same unit × period may hold it already.
     await holdPeriodLocks(trx, 'exclusive');
@@ -575,24 +558,32 @@ export async function approveReport(
   });
 }
 
+/** Writes a report's new state and returns the stored row. */
+function updateReport(
+  trx: Transaction<ReportingDatabase>,
+  id: string,
+  set: UpdateObject<ReportingDatabase, 'reports'>,
+): Promise<ReportRow> {
+  return trx
+    .updateTable('reports')
+    .set({ ...set, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 async function sendBack(
   trx: Transaction<ReportingDatabase>,
   row: ReportRow,
   input: ReportRef & { reason: string },
   today: IsoDate,
 ): Promise<Report> {
-  const updated = await trx
-    .updateTable('reports')
-    .set({
-      status: 'returned',
-      returned_at: sql`now()`,
-      returned_by: input.by ?? null,
-      return_reason: input.reason,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await updateReport(trx, row.id, {
+    status: 'returned',
+    returned_at: sql`now()`,
+    returned_by: input.by ?? null,
+    return_reason: input.reason,
+  });
   await appendToOutbox(trx, [
     eventOf('report.returned.v1', updated, { returnedOn: today, reason: input.reason }),
   ]);
@@ -649,7 +640,7 @@ export async function listReports(
 ): Promise<Report[]> {
   const region = regionOf(input.regionCode);
   // Division codes nest by prefix (4101xx lies in 410100); `contains` below is the exact test.
-  const prefix = region.code.slice(0, region.level === 'province' ? 2 : region.level === 'city' ? 4 : 6);
+  const prefix = codePrefix(region.code, region.level);
   let query = db
     .selectFrom('reports')
     .selectAll()
