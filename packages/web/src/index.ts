@@ -53,6 +53,7 @@ export {
   useStationWorkers,
 } from './stations/api.ts';
 export { ComplianceFindings } from './stations/compliance-findings.tsx';
+export { CursorPager, useCursorPages } from './stations/cursor-pages.tsx';
 export { STATION_MESSAGES } from './stations/messages.ts';
 export { StationDetail } from './stations/station-detail.tsx';
 export { StationFacilities } from './stations/station-facilities.tsx';

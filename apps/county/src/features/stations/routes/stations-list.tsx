@@ -1,4 +1,5 @@
 import {
+  CursorPager,
   DataAsOf,
   EmptyState,
   ErrorState,
@@ -6,11 +7,12 @@ import {
   STATION_STATUSES,
   type StationStatus,
   StationsTable,
+  useCursorPages,
   useI18n,
   useRegionNames,
   useStations,
 } from '@shegong/web';
-import { Button, Card, Select, Space, Typography } from 'antd';
+import { Card, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 
 const PAGE_SIZE = 20;
@@ -19,16 +21,15 @@ const PAGE_SIZE = 20;
 export function StationsPage() {
   const { t } = useI18n();
   const [status, setStatus] = useState<StationStatus | undefined>(undefined);
-  // The cursors of the pages seen so far: the last is the current page's start (undefined: the first).
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const cursor = cursors.at(-1);
+  const pages = useCursorPages();
+  const { cursor } = pages;
   const stations = useStations({ limit: PAGE_SIZE, ...(status && { status }), ...(cursor && { cursor }) });
   // Every township on the page named, whichever county's it is (regions.names).
   const regionNames = useRegionNames(stations.data?.items.map((s) => s.regionCode) ?? []);
 
   const filter = (next: StationStatus | undefined) => {
     setStatus(next);
-    setCursors([undefined]);
+    pages.reset();
   };
 
   return (
@@ -63,21 +64,7 @@ export function StationsPage() {
             regionNames={regionNames}
             loading={stations.isPlaceholderData}
           />
-          <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
-            <Button disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-              {t('stations.prev')}
-            </Button>
-            <span>{t('stations.page', { page: cursors.length })}</span>
-            <Button
-              disabled={stations.data.nextCursor === null}
-              onClick={() => {
-                const next = stations.data.nextCursor;
-                if (next) setCursors([...cursors, next]);
-              }}
-            >
-              {t('stations.next')}
-            </Button>
-          </Space>
+          <CursorPager pages={pages} nextCursor={stations.data.nextCursor} />
         </>
       )}
     </Card>

@@ -1,4 +1,5 @@
 import {
+  CursorPager,
   DataAsOf,
   EmptyState,
   ErrorState,
@@ -6,13 +7,14 @@ import {
   formatPercent,
   LoadingState,
   StationsTable,
+  useCursorPages,
   useI18n,
   useRegionChain,
   useRegionNames,
   useStations,
 } from '@shegong/web';
 import { Button, Card, Descriptions, Space } from 'antd';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { useComplianceSummary, useCoverage } from '../../../api/rollups.ts';
 import { ComplianceTable } from '../../../components/compliance-table.tsx';
@@ -107,8 +109,8 @@ function CountyView({ code, back }: { code: string; back: ReactNode }) {
   const { t } = useI18n();
   const coverage = useCoverage(code);
   const compliance = useComplianceSummary(code);
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const cursor = cursors.at(-1);
+  const pages = useCursorPages();
+  const { cursor } = pages;
   const stations = useStations({ regionCode: code, limit: PAGE_SIZE, ...(cursor && { cursor }) });
   const regionNames = useRegionNames(stations.data?.items.map((s) => s.regionCode) ?? []);
   if (stations.isError)
@@ -135,22 +137,8 @@ function CountyView({ code, back }: { code: string; back: ReactNode }) {
             regionNames={regionNames}
             loading={stations.isPlaceholderData}
           />
-          {(cursors.length > 1 || stations.data.nextCursor !== null) && (
-            <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
-              <Button disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-                {t('stations.prev')}
-              </Button>
-              <span>{t('stations.page', { page: cursors.length })}</span>
-              <Button
-                disabled={stations.data.nextCursor === null}
-                onClick={() => {
-                  const next = stations.data.nextCursor;
-                  if (next) setCursors([...cursors, next]);
-                }}
-              >
-                {t('stations.next')}
-              </Button>
-            </Space>
+          {(pages.page > 1 || stations.data.nextCursor !== null) && (
+            <CursorPager pages={pages} nextCursor={stations.data.nextCursor} />
           )}
         </>
       )}
