@@ -1,3 +1,4 @@
+import { DomainError } from '@shegong/kernel';
 import { normalizeRegionCode } from './codes.ts';
 import { loadTownships, loadUpperLevels } from './division-data.ts';
 import { RegionError } from './errors.ts';
@@ -59,6 +60,21 @@ export function getRegion(code: string): Region {
     throw new RegionError('REGION_NOT_FOUND', code, `no region has the code "${code}"`);
   }
   return region;
+}
+
+/**
+ * `getRegion` for a code that came in an input field: the same errors, carrying the field's `path`, so an
+ * API answer names the field (`items[2].regionCode`).
+ * @example getRegionAt('410199', ['regionCode']) // throws REGION_NOT_FOUND with path ['regionCode']
+ */
+export function getRegionAt(code: string, path: ReadonlyArray<string | number>): Region {
+  try {
+    return getRegion(code);
+  } catch (error) {
+    if (error instanceof RegionError)
+      throw new DomainError(error.code, error.message, { path, details: error.details, cause: error });
+    throw error;
+  }
 }
 
 /** The level of an existing region. */

@@ -4,6 +4,7 @@ import {
   contains,
   findRegion,
   getRegion,
+  getRegionAt,
   levelOf,
   parentChain,
   searchRegions,
@@ -131,5 +132,17 @@ describe('searchRegions', () => {
   });
   it('honours the limit', () => {
     expect(searchRegions('镇', { limit: 3 })).toHaveLength(3);
+  });
+});
+
+describe('getRegionAt', () => {
+  it('answers like getRegion, and a bad code names the input field it came in', () => {
+    expect(getRegionAt('4101', ['items', 2, 'regionCode']).code).toBe('410100');
+    expect(() => getRegionAt('410199', ['items', 2, 'regionCode'])).toThrow(
+      expect.objectContaining({ code: 'REGION_NOT_FOUND', path: ['items', 2, 'regionCode'] }),
+    );
+    expect(() => getRegionAt('41x', ['regionCode'])).toThrow(
+      expect.objectContaining({ code: 'REGION_CODE_INVALID', path: ['regionCode'] }),
+    );
   });
 });

@@ -17,6 +17,7 @@ export {
   contains,
   findRegion,
   getRegion,
+  getRegionAt,
   levelOf,
   parentChain,
   type SearchOptions,

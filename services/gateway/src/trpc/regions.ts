@@ -1,5 +1,5 @@
 import { DomainError } from '@shegong/kernel';
-import { childrenOf, getRegion, type Region } from '@shegong/regions';
+import { childrenOf, getRegionAt, type Region } from '@shegong/regions';
 import { z } from 'zod';
 import { authedProcedure, router } from './init.ts';
 
@@ -31,20 +31,6 @@ function shown(region: Region): TRegion {
 }
 
 /**
- * The region a code names (any common spelling: `41`, `4101`, `410105001000`); an unknown one is a 404
- * naming it, a malformed one a 400, each with the field path of the input.
- */
-function regionAt(code: string, path: Array<string | number>): Region {
-  try {
-    return getRegion(code);
-  } catch (error) {
-    if (error instanceof DomainError)
-      throw new DomainError(error.code, error.message, { path, details: error.details, cause: error });
-    throw error;
-  }
-}
-
-/**
  * One region per distinct code asked, in the order first asked. All or nothing, like every batch of the
  * hub: one unknown code refuses the call with a 404 naming every unknown code.
  * @example regionNames(['410105', '410105002']) // [{ code: '410105', name: '金水区', … }, { …, name: '花园路街道' }]
@@ -54,7 +40,7 @@ export function regionNames(codes: readonly string[]): TRegion[] {
   const unknown: Array<{ index: number; code: string }> = [];
   for (const [index, code] of codes.entries()) {
     try {
-      const region = regionAt(code, ['codes', index]);
+      const region = getRegionAt(code, ['codes', index]);
       if (!found.has(region.code)) found.set(region.code, shown(region));
     } catch (error) {
       if (error instanceof DomainError && error.code === 'REGION_NOT_FOUND') unknown.push({ index, code });
@@ -76,11 +62,11 @@ export const regionsRouter = router({
   /** `regions.get`: one region. */
   get: authedProcedure
     .input(ZRegionGetRequestSchema)
-    .query(({ input }) => shown(regionAt(input.code, ['code']))),
+    .query(({ input }) => shown(getRegionAt(input.code, ['code']))),
   /** `regions.names`: up to 2,000 regions at once (a page of stations' townships). */
   names: authedProcedure.input(ZRegionNamesRequestSchema).query(({ input }) => regionNames(input.codes)),
   /** `regions.children`: the regions one level below, in code order; a township has none. */
   children: authedProcedure
     .input(ZRegionChildrenRequestSchema)
-    .query(({ input }) => childrenOf(regionAt(input.code, ['code']).code).map(shown)),
+    .query(({ input }) => childrenOf(getRegionAt(input.code, ['code']).code).map(shown)),
 });

@@ -1,5 +1,4 @@
-import { DomainError } from '@shegong/kernel';
-import { childrenOf, getRegion, parentChain, type Region } from '@shegong/regions';
+import { childrenOf, getRegion, getRegionAt, parentChain, type Region } from '@shegong/regions';
 
 const paths = new Map<string, readonly string[]>();
 const townships = new Map<string, number>();
@@ -42,11 +41,5 @@ export function townshipCount(code: string): number {
  * @throws DomainError `REGION_NOT_FOUND` / `REGION_CODE_INVALID` … naming the input field
  */
 export function regionOf(code: string, path: ReadonlyArray<string | number> = ['regionCode']): Region {
-  try {
-    return getRegion(code);
-  } catch (error) {
-    if (error instanceof DomainError)
-      throw new DomainError(error.code, error.message, { path, details: error.details, cause: error });
-    throw error;
-  }
+  return getRegionAt(code, path);
 }
