@@ -49,6 +49,27 @@ export {
   WorkerInputSchema,
 } from './registry.ts';
 export {
+  type Report,
+  type ReportCorrection,
+  ReportCorrectionSchema,
+  ReportCorrectRequestSchema,
+  type ReportDraftRequest,
+  ReportDraftRequestSchema,
+  type ReportFigures,
+  ReportFiguresSchema,
+  ReportListRequestSchema,
+  ReportPeriodFilterSchema,
+  ReportPeriodSchema,
+  ReportReasonRequestSchema,
+  type ReportRefInput,
+  ReportRefSchema,
+  ReportSchema,
+  type ReportStatus,
+  ReportStatusSchema,
+  type ServiceCounts,
+  ServiceCountsSchema,
+} from './reports.ts';
+export {
   ALL,
   type IngestResult,
   IngestResultSchema,
@@ -58,3 +79,4 @@ export {
   ServiceRecordSchema,
 } from './service-records.ts';
 export { placeOf, REGION_LEVEL_OF, type StationType, signageNameFor } from './signage.ts';
+export { isStorableText, STORABLE_TEXT_MESSAGE, StorableText } from './text.ts';

@@ -1,6 +1,7 @@
 import { OperatorInputSchema, StationInputSchema, WorkerInputSchema } from '@shegong/contracts';
 import { DomainError } from '@shegong/kernel';
 import { getRegion } from '@shegong/regions';
+import { reportFileName, reportJson, reportXlsx } from '@shegong/report-export';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { originOf, principalOf } from '../http/authenticate.ts';
@@ -14,10 +15,19 @@ import {
   ListStationsQuerySchema,
   RegionPathSchema,
   type RegionSummary,
+  ReportCorrectionBodySchema,
+  ReportDraftBodySchema,
+  ReportExportQuerySchema,
+  ReportListQuerySchema,
+  ReportPathSchema,
+  ReportReasonBodySchema,
   SummaryQuerySchema,
 } from './schemas.ts';
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
+
+/** What a handler returns when it has written the answer itself (a file download). */
+const SENT = Symbol('sent');
 
 /** The envelope of a batch, before each row is checked on its own. */
 const BatchEnvelope = z.object({
@@ -55,7 +65,8 @@ export function createRestApi(deps: GatewayDeps): express.Router {
           return;
         }
         const caller = appRouter.createCaller({ deps, principal, from: originOf(req) });
-        res.json(await work(caller, req, res));
+        const answer = await work(caller, req, res);
+        if (answer !== SENT) res.json(answer);
       } catch (error) {
         if (error instanceof BatchRejected) sendError(res, batchError(error), req.originalUrl, error.rows);
         else sendError(res, error, req.originalUrl);
@@ -125,6 +136,75 @@ export function createRestApi(deps: GatewayDeps): express.Router {
       return regionSummary(caller, code, period);
     }),
   );
+
+  // Periodic reports: the same workflow as the consoles' (draft → correct → submit → approve or return).
+  api.get(
+    '/reports',
+    handle(async (caller, req) => {
+      const query = parse(ReportListQuerySchema, req.query, 'query');
+      const items = await caller.reporting.reports.list({
+        regionCode: query.regionCode,
+        ...(query.period !== undefined && { period: query.period }),
+      });
+      return { items };
+    }),
+  );
+  api.post(
+    '/reports',
+    handle(async (caller, req) =>
+      caller.reporting.reports.draft(parse(ReportDraftBodySchema, req.body, 'body')),
+    ),
+  );
+  api.get(
+    '/reports/:unitRegionCode/:reportId',
+    handle(async (caller, req) => caller.reporting.reports.get(parse(ReportPathSchema, req.params, 'path'))),
+  );
+  api.get(
+    '/reports/:unitRegionCode/:reportId/export',
+    handle(async (caller, req, res) => {
+      const ref = parse(ReportPathSchema, req.params, 'path');
+      const { format, locale } = parse(ReportExportQuerySchema, req.query, 'query');
+      const report = await caller.reporting.reports.get(ref);
+      const name = reportFileName(report, format, locale);
+      // RFC 6266: an ASCII fallback name, and the real (Chinese) one percent-encoded.
+      res.set(
+        'Content-Disposition',
+        `attachment; filename="${report.id}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      if (format === 'json') return reportJson(report, { locale });
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.send(Buffer.from(await reportXlsx(report, { locale })));
+      return SENT;
+    }),
+  );
+  api.post(
+    '/reports/:unitRegionCode/:reportId/corrections',
+    handle(async (caller, req) =>
+      caller.reporting.reports.correct({
+        ...parse(ReportPathSchema, req.params, 'path'),
+        ...parse(ReportCorrectionBodySchema, req.body, 'body'),
+      }),
+    ),
+  );
+  for (const step of ['submit', 'approve'] as const) {
+    api.post(
+      `/reports/:unitRegionCode/:reportId/${step}`,
+      handle(async (caller, req) =>
+        caller.reporting.reports[step](parse(ReportPathSchema, req.params, 'path')),
+      ),
+    );
+  }
+  for (const step of ['return', 'unlock'] as const) {
+    api.post(
+      `/reports/:unitRegionCode/:reportId/${step}`,
+      handle(async (caller, req) =>
+        caller.reporting.reports[step]({
+          ...parse(ReportPathSchema, req.params, 'path'),
+          ...parse(ReportReasonBodySchema, req.body ?? {}, 'body'),
+        }),
+      ),
+    );
+  }
 
   api.use((req: Request, res: Response) =>
     sendProblem(res, {

@@ -8,6 +8,14 @@ import {
   OperatorsBatchResultSchema,
   RegionPathSchema,
   RegionSummarySchema,
+  ReportCorrectionBodySchema,
+  ReportDocSchema,
+  ReportDraftBodySchema,
+  ReportExportQuerySchema,
+  ReportListQuerySchema,
+  ReportPathSchema,
+  ReportReasonBodySchema,
+  ReportsListSchema,
   ServiceRecordsRequestSchema,
   ServiceRecordsResultSchema,
   StationsBatchRequestSchema,
@@ -47,6 +55,24 @@ const batch = (
   tags: ['registry'],
   requestBody: { required: true, content: { 'application/json': { schema: request } } },
   responses: { '200': json(result, 'What was stored, and the refused rows'), ...PROBLEMS },
+});
+
+const REPORT_PROBLEMS = {
+  '404': problem('No such report'),
+  '409': problem('The report is not in a state this step takes (`REPORT_STATUS_CONFLICT`)'),
+  ...PROBLEMS,
+} as const;
+
+/** A workflow step on one report: its path names the report; `return` and `unlock` need a reason. */
+const step = (summary: string, description: string, reason = false): ZodOpenApiOperationObject => ({
+  summary,
+  description,
+  tags: ['reports'],
+  requestParams: { path: ReportPathSchema },
+  ...(reason && {
+    requestBody: { required: true, content: { 'application/json': { schema: ReportReasonBodySchema } } },
+  }),
+  responses: { '200': json(ReportDocSchema, 'The report after the step'), ...REPORT_PROBLEMS },
 });
 
 /**
@@ -132,6 +158,98 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
           requestParams: { path: RegionPathSchema, query: SummaryQuerySchema },
           responses: { '200': json(RegionSummarySchema, 'The summary'), ...PROBLEMS },
         },
+      },
+      '/reports': {
+        get: {
+          summary: 'List periodic reports',
+          description:
+            'The reports of every unit inside a region (counties, cities), optionally of one period or a year, with status, timeliness and lock.',
+          tags: ['reports'],
+          requestParams: { query: ReportListQuerySchema },
+          responses: { '200': json(ReportsListSchema, 'The reports, by period then unit'), ...PROBLEMS },
+        },
+        post: {
+          summary: 'Draft a report from the hub’s data',
+          description:
+            'Creates the unit’s report for a period, or refreshes the figures of its draft or returned report: stations, staffing compliance and service volumes are computed from the data the hub holds [ZZ §2, §5.6, PY §2.2]. Nobody types a number the hub already knows.',
+          tags: ['reports'],
+          requestBody: { required: true, content: { 'application/json': { schema: ReportDraftBodySchema } } },
+          responses: {
+            '200': json(ReportDocSchema, 'The draft'),
+            '409': problem('The report was submitted or approved: it cannot be drafted again'),
+            ...PROBLEMS,
+          },
+        },
+      },
+      '/reports/{unitRegionCode}/{reportId}': {
+        get: {
+          summary: 'One report',
+          tags: ['reports'],
+          requestParams: { path: ReportPathSchema },
+          responses: {
+            '200': json(ReportDocSchema, 'The report'),
+            '404': problem('No such report'),
+            ...PROBLEMS,
+          },
+        },
+      },
+      '/reports/{unitRegionCode}/{reportId}/export': {
+        get: {
+          summary: 'Export a report as XLSX or JSON',
+          description:
+            'The sheet a civil-affairs clerk files: title row, unit, period, due day and status, every figure computed by the hub beside the reported value with the reason of each correction, the narrative, who submitted and who signed it off. `format=json` gives the same rows as JSON.',
+          tags: ['reports'],
+          requestParams: { path: ReportPathSchema, query: ReportExportQuerySchema },
+          responses: {
+            '200': {
+              description: 'The file (Content-Disposition names it by unit, period and title)',
+              content: {
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                  schema: { type: 'string', format: 'binary' },
+                },
+                'application/json': { schema: { type: 'object' } },
+              },
+            },
+            '404': problem('No such report'),
+            ...PROBLEMS,
+          },
+        },
+      },
+      '/reports/{unitRegionCode}/{reportId}/corrections': {
+        post: {
+          summary: 'Correct a computed figure, with a reason',
+          description:
+            'The computed value stays and is shown beside the correction; correcting a path again replaces the earlier correction. Drafts only.',
+          tags: ['reports'],
+          requestParams: { path: ReportPathSchema },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ReportCorrectionBodySchema } },
+          },
+          responses: { '200': json(ReportDocSchema, 'The report with the correction'), ...REPORT_PROBLEMS },
+        },
+      },
+      '/reports/{unitRegionCode}/{reportId}/submit': {
+        post: step(
+          'Submit a draft to the level above',
+          'Dated today (China time); the first submission sets timeliness.',
+        ),
+      },
+      '/reports/{unitRegionCode}/{reportId}/approve': {
+        post: step(
+          'Approve a submitted report',
+          'By the level above the unit. Approval locks the unit’s records of the period: a later write is refused with `PERIOD_LOCKED` until the approver unlocks.',
+        ),
+      },
+      '/reports/{unitRegionCode}/{reportId}/return': {
+        post: step('Return a submitted report with a reason', 'It goes back to the unit as a draft.', true),
+      },
+      '/reports/{unitRegionCode}/{reportId}/unlock': {
+        post: step(
+          'Unlock an approved report, with a reason',
+          'By its approver; audited. The report goes back to its unit and the period takes records again.',
+          true,
+        ),
       },
     },
   });

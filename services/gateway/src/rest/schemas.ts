@@ -4,6 +4,11 @@ import {
   OperatorInputSchema,
   OperatorRecordSchema,
   pageOf,
+  ReportCorrectRequestSchema,
+  ReportDraftRequestSchema,
+  ReportPeriodFilterSchema,
+  ReportReasonRequestSchema,
+  ReportSchema,
   ServiceRecordSchema,
   StationInputSchema,
   StationSchema,
@@ -153,3 +158,40 @@ export const RegionSummarySchema = z
   })
   .meta({ id: 'RegionSummary' });
 export type RegionSummary = z.infer<typeof RegionSummarySchema>;
+
+// Periodic reports -----------------------------------------------------------------------------------------
+
+export const ReportDocSchema = ReportSchema.meta({ id: 'Report' });
+export const ReportsListSchema = z.object({ items: z.array(ReportDocSchema) }).meta({ id: 'ReportsList' });
+
+export const ReportListQuerySchema = z.object({
+  regionCode: z.string().meta({
+    description: 'reports of every unit inside this region (a county, city or province)',
+    example: '410100',
+  }),
+  period: ReportPeriodFilterSchema.optional().meta({
+    description: 'one period (`2023-Q1`, `2023-H1`, `2023-03`) or a year (`2023`)',
+  }),
+});
+
+export const ReportPathSchema = z.object({
+  unitRegionCode: z
+    .string()
+    .meta({ description: 'the reporting unit: a county or city code', example: '410105' }),
+  reportId: z.string().meta({ example: '410105-county-quarterly-report-2023-Q1' }),
+});
+
+export const ReportDraftBodySchema = ReportDraftRequestSchema.meta({ id: 'ReportDraftRequest' });
+export const ReportCorrectionBodySchema = ReportCorrectRequestSchema.omit({
+  reportId: true,
+  unitRegionCode: true,
+  by: true,
+}).meta({ id: 'ReportCorrectionRequest' });
+export const ReportReasonBodySchema = ReportReasonRequestSchema.pick({ reason: true }).meta({
+  id: 'ReportReasonRequest',
+});
+
+export const ReportExportQuerySchema = z.object({
+  format: z.enum(['xlsx', 'json']).default('xlsx'),
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Report, ReportCorrection, ReportFigures, ReportStatus } from '@shegong/contracts';
 import type { HubEventInput } from '@shegong/events';
 import { DomainError, type IsoDate } from '@shegong/kernel';
 import { appendToOutbox } from '@shegong/messaging';
@@ -22,75 +23,8 @@ import { readCoverage, type ServiceCounts } from './rollups.ts';
 
 type Db = Kysely<ReportingDatabase> | Transaction<ReportingDatabase>;
 
-export type ReportStatus = ReportsTable['status'];
-
-/**
- * What the hub already knows of a unit for a period: nobody types these numbers. Stations and staffing
- * are as of the day the report was drafted (the read models hold the current state); service volumes
- * are the period's months from the rollups.
- */
-export interface ReportFigures {
-  /** The day the figures were computed. */
-  asOf: IsoDate;
-  stations: {
-    operating: number;
-    /** Every station of the unit by lifecycle status (planned, building, operating, suspended, closed). */
-    byStatus: Record<string, number>;
-    townships: number;
-    coveredTownships: number;
-  };
-  staffing: {
-    /** Operating stations counted. */
-    stations: number;
-    compliant: number;
-    nonCompliant: number;
-    notEvaluated: number;
-    /** The `error` findings of operating stations: rule id → stations it fails. */
-    errorRules: Record<string, number>;
-  };
-  /** Each record counted once in the totals; by canonical domain a record counts in each of its domains. */
-  services: ServiceCounts & { byDomain: Record<string, ServiceCounts> };
-}
-
-/** A number the unit corrected, beside what the hub computed; the computed figure is never overwritten. */
-export interface ReportCorrection {
-  /** Dotted path into the figures: `services.beneficiaries`, `services.byDomain.elder-care.records`. */
-  path: string;
-  computed: number;
-  value: number;
-  reason: string;
-  by: string | null;
-  /** ISO timestamp. */
-  at: string;
-}
-
-export interface Report {
-  id: string;
-  definitionId: string;
-  definitionVersion: string;
-  title: string;
-  unitRegionCode: string;
-  unitName: string;
-  period: ReportPeriod;
-  status: ReportStatus;
-  dueOn: IsoDate;
-  figures: ReportFigures;
-  corrections: ReportCorrection[];
-  /** The figures with the corrections applied: what the unit reports. */
-  reported: ReportFigures;
-  narrative: string | null;
-  submittedOn: IsoDate | null;
-  submittedBy: string | null;
-  /** Of the first submission (a resubmission after a return does not reset the clock). */
-  timeliness: { status: 'on-time' | 'late'; daysLate: number; firstSubmittedOn: IsoDate } | null;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  returnedAt: string | null;
-  returnedBy: string | null;
-  returnReason: string | null;
-  /** An approved report locks its unit × period against new service records. */
-  locked: boolean;
-}
+/** The report types are the API's (`@shegong/contracts`): one definition for the service and the gateway. */
+export type { Report, ReportCorrection, ReportFigures, ReportStatus };
 
 // ---------------------------------------------------------------------------------------------------------
 // Pure parts
