@@ -5,6 +5,7 @@ import {
   DEMO_PASSWORD,
   DEMO_SEED,
   DEMO_VIOLATIONS,
+  demoReportPlan,
   demoSubjectId,
   expectedOperatingStations,
   generateDemoDataset,
@@ -23,6 +24,7 @@ interface Counts {
   services: { totals: { records: number; beneficiaries: number } };
   stations: { items: unknown[] };
   contracts: { items: unknown[] };
+  reports: Array<{ id: string; status: string; locked: boolean; corrections: unknown[] }>;
 }
 
 describe('pnpm start', () => {
@@ -36,6 +38,7 @@ describe('pnpm start', () => {
     services: await query(url(3), 'rollups.services', { regionCode: '410100', period: demo.months.at(-1) }),
     stations: await query(url(1), 'stations.list', { limit: 500 }),
     contracts: await query(url(2), 'contracts.list', { limit: 100 }),
+    reports: await query(url(3), 'reports.list', { regionCode: '410000' }),
   });
   let first: Counts;
 
@@ -77,6 +80,16 @@ describe('pnpm start', () => {
     expect(first.services.totals.records).toBeGreaterThan(0);
     expect(first.stations.items).toHaveLength(demo.stations.length);
     expect(first.contracts.items).toHaveLength(demo.contracts.length);
+    // Reports filed through the workflow: approved (locked, one with a correction), waiting, returned; the
+    // counties that never filed have no report at all and show as overdue.
+    expect(out).toMatch(/demo: reports: \d+ approved, \d+ awaiting approval, \d+ returned, \d+ not filed/);
+    const plan = demoReportPlan(demo).filter((r) => r.outcome !== 'missing');
+    expect(first.reports.map((r) => r.status).sort()).toEqual(plan.map((r) => r.outcome).sort());
+    expect(new Set(plan.map((r) => r.outcome))).toEqual(new Set(['approved', 'submitted', 'returned']));
+    expect(first.reports.filter((r) => r.locked).length).toBe(
+      plan.filter((r) => r.outcome === 'approved').length,
+    );
+    expect(first.reports.some((r) => r.corrections.length === 1)).toBe(true);
 
     // The planted violation is found where the printed list says: 二七区's first station has one worker.
     expect(oneResidentWorker).toBeDefined();
@@ -135,6 +148,7 @@ describe('pnpm start', () => {
     hub = await startHub(dataDir, port);
     expect(hub.output()).toContain('demo: registry: already loaded, skipped');
     expect(hub.output()).toContain('demo: service records: already loaded, skipped');
+    expect(hub.output()).toContain('demo: reports: already loaded, skipped');
     expect(await counts()).toEqual(first);
     expect(await stopHub(hub)).toBe(0);
   });

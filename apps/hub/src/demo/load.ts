@@ -2,6 +2,7 @@ import { getRegion } from '@shegong/regions';
 import type { DemoDataset } from './dataset.ts';
 import { loadFunding } from './load-funding.ts';
 import { loadRegistry } from './load-registry.ts';
+import { demoReportPlan, loadReports } from './load-reports.ts';
 import type { FundingWriter, RegistryWriter, ReportingWriter } from './writers.ts';
 
 /** Service records per ingest call: well under reporting's limit, and a progress line per batch. */
@@ -13,7 +14,7 @@ export interface DemoTarget {
   funding: FundingWriter;
   reporting: ReportingWriter;
   /** Which parts of the demo the services hold already (a restart on the same data loads nothing twice). */
-  present(): Promise<{ registry: boolean; funding: boolean; serviceRecords: boolean }>;
+  present(): Promise<{ registry: boolean; funding: boolean; serviceRecords: boolean; reports: boolean }>;
   /** Resolves once reporting has applied the events registry and funding wrote (stations before records). */
   settle(): Promise<void>;
 }
@@ -28,7 +29,8 @@ export interface DemoLoadReport {
  * Loads the demo into the services through their own procedures, each part only when it is not there
  * yet: registry (operators, stations opened planned → building → operating, workers, supervisors), then
  * funding (contracts, budgets, payments), then — once reporting has the stations from the events — the
- * service records through reporting's ingest, in batches with idempotency keys so a repeat writes nothing.
+ * service records through reporting's ingest, in batches with idempotency keys so a repeat writes nothing,
+ * and last the periodic reports filed, approved and returned through reporting's workflow.
  */
 export async function loadDemo(
   target: DemoTarget,
@@ -77,6 +79,8 @@ export async function loadDemo(
     }
     return `${accepted} records for ${data.months.join(', ')}`;
   });
+  // After the records: a report's figures are computed from them when it is drafted.
+  await step('reports', present.reports, () => loadReports(target.reporting, demoReportPlan(data)));
   return { loaded: steps.some((s) => !s.skipped), steps };
 }
 
