@@ -102,6 +102,17 @@ describe('pnpm start', () => {
       expect.objectContaining({ ruleId: 'staffing.min-residents', citation: 'ZZ §4.4' }),
     );
 
+    // The imported operator is checked against Zhengzhou's rating rule where it runs stations.
+    const importedOperator = DEMO_VIOLATIONS.find((v) => v.ruleId === 'operator.imported-rating');
+    const operator = await query<{ findings: Array<{ ruleId: string; citation: string }> }>(
+      url(1),
+      'operators.get',
+      { id: demoSubjectId(importedOperator ?? DEMO_VIOLATIONS[0]) },
+    );
+    expect(operator.findings).toContainEqual(
+      expect.objectContaining({ ruleId: 'operator.imported-rating', citation: 'ZZ §4.1' }),
+    );
+
     // Through the gateway, as a city system: the printed key, its own city's summary, not another's.
     const keys = JSON.parse(readFileSync(join(dataDir, 'demo-api-keys.json'), 'utf8')) as Array<{
       regionCode: string;

@@ -44,6 +44,7 @@ export function whereToLook(
   if (consoles)
     lines.push(
       `County console (front end, in a browser):   ${consoles}/county/${identities ? '     sign in as jinshui (金水区)' : ''}`,
+      `City console (front end, in a browser):     ${consoles}/city/${identities ? '       sign in as zhengzhou (郑州市) or wuhan (武汉市)' : ''}`,
       `Province console (front end, in a browser): ${consoles}/province/${identities ? '   sign in as henan (河南省), or ministry (Henan, Hubei, Hebei side by side)' : ''}`,
     );
   lines.push(
@@ -80,7 +81,7 @@ export function whereToLook(
     const call = gatewayQuery(gateway, `${view.service}.${view.procedure}`, view.input);
     lines.push(
       `  ${violation.where}: ${violation.what} — ${violation.ruleId} [${violation.citation}]`,
-      violation.subject === 'operator' ? `    (no service evaluates operators yet) ${call}` : `    ${call}`,
+      `    ${call}`,
     );
   }
   lines.push('');

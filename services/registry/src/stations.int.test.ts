@@ -1,4 +1,5 @@
 import { DomainError } from '@shegong/kernel';
+import { townshipsOf } from '@shegong/regions';
 import { listen } from '@shegong/service-kit';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -327,6 +328,31 @@ describe('operators', () => {
     ]);
     expect(await registry.caller.operators.get({ id: OPERATOR.id })).toEqual(saved);
     expect((await registry.caller.operators.list()).items).toHaveLength(1);
+  });
+
+  it('checks an imported operator against the rating rule of every jurisdiction it runs a station in [ZZ §4.1]', async () => {
+    await using registry = await startRegistry();
+    const imported = { origin: 'imported', rating: '2A' } as const;
+    // Not yet running a station anywhere: no jurisdiction's rule applies.
+    expect((await withOperator(registry, imported)).findings).toEqual([]);
+    // Wuhan's documents set no rating for imported operators: a station in 新洲区 adds nothing.
+    const xinzhou = townshipsOf('420117')[0]?.code as string;
+    await registry.caller.stations.upsert(station('st-xz', { regionCode: xinzhou, operatorId: OPERATOR.id }));
+    expect((await registry.caller.operators.get({ id: OPERATOR.id })).findings).toEqual([]);
+    // A station in 金水区 brings Zhengzhou's rule: 3A or above (以上 includes 3A).
+    await registry.caller.stations.upsert(station('st-js', { operatorId: OPERATOR.id }));
+    const found = await registry.caller.operators.get({ id: OPERATOR.id });
+    expect(found.findings).toMatchObject([
+      {
+        ruleId: 'operator.imported-rating',
+        severity: 'error',
+        citation: 'ZZ §4.1',
+        subject: { kind: 'operator', id: OPERATOR.id },
+      },
+    ]);
+    expect((await registry.caller.operators.list()).items[0]?.findings).toEqual(found.findings);
+    expect((await withOperator(registry, { ...imported, rating: '3A' })).findings).toEqual([]);
+    expect((await withOperator(registry, { origin: 'local', rating: null })).findings).toEqual([]);
   });
 
   it('refuses a second operator with the same credit code (409)', async () => {

@@ -96,12 +96,12 @@ export const DEMO_VIOLATIONS = [
     countyCode: '410103',
   },
   {
-    where: '新洲区 operator',
+    where: '中牟县 operator',
     what: 'imported operator rated 2A (3A or above)',
     ruleId: 'operator.imported-rating',
     citation: 'ZZ §4.1',
     subject: 'operator',
-    countyCode: '420117',
+    countyCode: '410122',
   },
 ] as const;
 
@@ -371,12 +371,13 @@ export function generateDemoDataset(seed = 2026, today: IsoDate = '2026-11-25'):
   for (const county of DEMO_COUNTIES) {
     const countyName = getRegion(county.countyCode).name;
     const cityCode = getRegion(county.countyCode).parentCode as string;
-    const imported = county.countyCode === '420117';
+    // 中牟县 brought its operator in from 开封 (龙亭区, 410202): Zhengzhou allows that only for 3A or above.
+    const imported = county.countyCode === '410122';
     const operator: DemoOperator = {
       id: `op-${county.countyCode}`,
-      name: imported ? '武汉楚天社会工作服务中心（外地引进）' : `${countyName}和煦社会工作服务中心`,
-      unifiedSocialCreditCode: uscc(county.countyCode, serial++),
-      registrationAuthority: `${countyName}民政局`,
+      name: imported ? '开封市汴梁社会工作服务中心（外地引进）' : `${countyName}和煦社会工作服务中心`,
+      unifiedSocialCreditCode: uscc(imported ? '410202' : county.countyCode, serial++),
+      registrationAuthority: imported ? '开封市龙亭区民政局' : `${countyName}民政局`,
       registeredOn: '2019-05-20',
       businessScopeIncludesSocialWork: true,
       origin: imported ? 'imported' : 'local',

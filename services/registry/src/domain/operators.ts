@@ -1,7 +1,14 @@
 /** An operator as the registry returns it, with what the registry noticed about it. */
+
+import {
+  type BudgetProfile,
+  BudgetProfileNotFoundError,
+  budgetProfileFor,
+  evaluateOperator,
+} from '@shegong/budget';
 import type { OperatorRecord as Operator } from '@shegong/contracts';
 import { batchOf, type OperatorData, OperatorInputSchema, PageQuerySchema } from '@shegong/contracts';
-import { DomainError, type Finding } from '@shegong/kernel';
+import { compareFindings, DomainError, type Finding } from '@shegong/kernel';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { OperatorsTable, RegistryDatabase } from '../db/schema.ts';
 import { fieldError, parseInput } from './input.ts';
@@ -13,24 +20,70 @@ export type { Operator };
  * What the registry notices about an operator. Its business scope must include social work
  * ("其业务范围应含有社会工作内容") [ZZ §4.1, PY §4.1]. An operator without it is **recorded, with an `error`
  * finding**, not refused: the registry keeps what city systems report so the province sees the breach;
- * refusing it would hide an operator that already runs stations. The imported-operator rating rule
- * (3A or above) needs a jurisdiction's profile and is checked with the purchase contract (funding).
+ * refusing it would hide an operator that already runs stations. An operator brought in from elsewhere is
+ * checked against the imported-operator rating rule (3A or above) [ZZ §4.1, PY §4.1] of every jurisdiction
+ * where it runs a station (`@shegong/budget`'s profile of the station's region); a jurisdiction whose
+ * documents set no such rule (Wuhan's) adds nothing.
  */
-export function findingsForOperator(operator: OperatorData): Finding[] {
-  if (operator.businessScopeIncludesSocialWork) return [];
-  return [
-    {
-      ruleId: 'operator.business-scope',
-      severity: 'error',
-      subject: { kind: 'operator', id: operator.id },
-      message: {
-        zh: `承接主体“${operator.name}”的业务范围未含有社会工作内容`,
-        en: `the business scope of operator "${operator.name}" does not include social work`,
-      },
-      citation: 'ZZ §4.1, PY §4.1',
-      facts: { businessScopeIncludesSocialWork: false },
+export function findingsForOperator(
+  operator: OperatorData,
+  stationRegions: readonly string[] = [],
+): Finding[] {
+  const found = new Map<string, Finding>();
+  for (const region of new Set(stationRegions)) {
+    const profile = profileOf(region);
+    if (!profile?.importedOperator) continue;
+    for (const finding of evaluateOperator(
+      { id: operator.id, name: operator.name, origin: operator.origin, rating: operator.rating },
+      profile,
+    )) {
+      found.set(`${finding.ruleId}|${finding.citation}`, finding);
+    }
+  }
+  const findings = [...found.values()];
+  if (operator.businessScopeIncludesSocialWork) return findings.sort(compareFindings);
+  findings.push({
+    ruleId: 'operator.business-scope',
+    severity: 'error',
+    subject: { kind: 'operator', id: operator.id },
+    message: {
+      zh: `承接主体“${operator.name}”的业务范围未含有社会工作内容`,
+      en: `the business scope of operator "${operator.name}" does not include social work`,
     },
-  ];
+    citation: 'ZZ §4.1, PY §4.1',
+    facts: { businessScopeIncludesSocialWork: false },
+  });
+  return findings.sort(compareFindings);
+}
+
+/** The budget profile of a station's region, or none where no profile covers it (outside the provinces). */
+function profileOf(regionCode: string): BudgetProfile | undefined {
+  try {
+    return budgetProfileFor(regionCode);
+  } catch (error) {
+    if (error instanceof BudgetProfileNotFoundError) return undefined;
+    throw error;
+  }
+}
+
+/** The regions of the stations each operator runs, for the rules that depend on where it works. */
+async function stationRegionsOf(
+  db: Kysely<RegistryDatabase> | Transaction<RegistryDatabase>,
+  operatorIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (operatorIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('stations')
+    .select(['operator_id', 'region_code'])
+    .distinct()
+    .where('operator_id', 'in', [...operatorIds])
+    .execute();
+  for (const r of rows) {
+    if (r.operator_id === null) continue;
+    out.set(r.operator_id, [...(out.get(r.operator_id) ?? []), r.region_code]);
+  }
+  return out;
 }
 
 /**
@@ -93,14 +146,14 @@ async function upsertOperatorIn(
     .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, updated_at: sql`now()` }))
     .returningAll()
     .executeTakeFirstOrThrow();
-  return toOperator(saved);
+  return toOperator(saved, (await stationRegionsOf(trx, [saved.id])).get(saved.id));
 }
 
 /** @throws DomainError `OPERATOR_NOT_FOUND` (404) */
 export async function getOperator(db: Kysely<RegistryDatabase>, id: string): Promise<Operator> {
   const row = await db.selectFrom('operators').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('OPERATOR_NOT_FOUND', `no operator has the id "${id}"`, { path: ['id'] });
-  return toOperator(row);
+  return toOperator(row, (await stationRegionsOf(db, [id])).get(id));
 }
 
 /** Operators in id order, a page at a time. */
@@ -115,10 +168,15 @@ export async function listOperators(
     .orderBy('id')
     .limit(query.limit + 1);
   if (query.cursor !== undefined) select = select.where('id', '>', decodeCursor(query.cursor));
-  return toPage(await select.execute(), query.limit, toOperator);
+  const rows = await select.execute();
+  const regions = await stationRegionsOf(
+    db,
+    rows.slice(0, query.limit).map((r) => r.id),
+  );
+  return toPage(rows, query.limit, (row) => toOperator(row, regions.get(row.id)));
 }
 
-function toOperator(row: Selectable<OperatorsTable>): Operator {
+function toOperator(row: Selectable<OperatorsTable>, stationRegions: readonly string[] = []): Operator {
   const operator: OperatorData = {
     id: row.id,
     name: row.name,
@@ -129,5 +187,5 @@ function toOperator(row: Selectable<OperatorsTable>): Operator {
     rating: row.rating as OperatorData['rating'],
     origin: row.origin as OperatorData['origin'],
   };
-  return { ...operator, findings: findingsForOperator(operator) };
+  return { ...operator, findings: findingsForOperator(operator, stationRegions) };
 }
