@@ -5,11 +5,14 @@
  */
 
 export { type Handler, InProcessBus } from './in-process.ts';
-export { applyOnce } from './inbox.ts';
+export { type ApplyOutcome, applyOnce, applyOrPark, permanentFailure, replayDeadLetter } from './inbox.ts';
 export { consumeEvents, KafkaPublisher } from './kafka.ts';
 export { appendToOutbox, type OutboxMessage, type Publisher, pendingCount, relayOnce } from './outbox.ts';
 export {
+  type ConsumerTables,
+  createDeadLettersTableV1,
   createMessagingTablesV1,
+  type DeadLettersTable,
   type InboxTable,
   type MessagingTables,
   type OutboxTable,

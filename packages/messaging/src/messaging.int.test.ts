@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { HubEventInput } from '@shegong/events';
+import { DomainError } from '@shegong/kernel';
 import { createTestDatabase, createTestTopic, kafkaClient } from '@shegong/testkit';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { InProcessBus } from './in-process.ts';
-import { applyOnce } from './inbox.ts';
+import { applyOnce, applyOrPark, replayDeadLetter } from './inbox.ts';
 import { consumeEvents, KafkaPublisher } from './kafka.ts';
 import { appendToOutbox, pendingCount, relayOnce } from './outbox.ts';
-import { createMessagingTablesV1, type MessagingTables } from './schema.ts';
+import { type ConsumerTables, createDeadLettersTableV1, createMessagingTablesV1 } from './schema.ts';
 
-interface Db extends MessagingTables {
+interface Db extends ConsumerTables {
   stations: { id: string; status: string };
   opened_count: { station_id: string; n: number };
 }
@@ -112,6 +113,94 @@ describe('transactional outbox + relay + inbox (real Postgres)', () => {
       const bus = new InProcessBus();
       expect(await relayOnce(db, bus)).toBe(1);
       expect(await pendingCount(db)).toBe(0);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('dead letters: an event the consumer can never apply is parked, not retried forever', () => {
+  it('parks data the effect or Postgres refuses, retries the rest, and replays a parked event once fixed', async () => {
+    await using database = await createTestDatabase();
+    const db = await setup(database.url);
+    try {
+      await createDeadLettersTableV1(db as unknown as Kysely<unknown>, 'registry');
+      // Postgres refuses one station id (a check constraint); the effect refuses another (a DomainError).
+      await sql`alter table registry.opened_count add constraint no_bad check (station_id <> 'bad')`.execute(
+        db,
+      );
+      let connectionUp = false;
+      const effect = (event: ReturnType<typeof opened>) => async (trx: Transaction<Db>) => {
+        const stationId = (event.data as { stationId: string }).stationId;
+        if (stationId === 'refused') throw new DomainError('STATION_UNKNOWN', 'no such station');
+        if (stationId === 'flaky' && !connectionUp) throw new Error('Connection terminated unexpectedly');
+        await sql`insert into registry.opened_count (station_id, n) values (${stationId}, 1)`.execute(trx);
+      };
+      const parkedSeen: string[] = [];
+      const deliver = (event: ReturnType<typeof opened>) =>
+        applyOrPark(db, 'reporting.coverage', event as never, effect(event), (e, failure) =>
+          parkedSeen.push(`${e.id}:${failure.code}`),
+        );
+      const [good, bad, refused, flaky] = ['good', 'bad', 'refused', 'flaky'].map((s) => opened(s)) as [
+        ReturnType<typeof opened>,
+        ReturnType<typeof opened>,
+        ReturnType<typeof opened>,
+        ReturnType<typeof opened>,
+      ];
+
+      expect(await deliver(good)).toBe('applied');
+      expect(await deliver(bad)).toBe('parked');
+      expect(await deliver(refused)).toBe('parked');
+      // A failure worth retrying is thrown, and leaves no trace: the next delivery applies it.
+      await expect(deliver(flaky)).rejects.toThrow('Connection terminated');
+      connectionUp = true;
+      expect(await deliver(flaky)).toBe('applied');
+      // A parked event delivered again is not retried (its inbox row says it was dealt with).
+      expect(await deliver(bad)).toBe('duplicate');
+
+      expect(parkedSeen).toEqual([`${bad.id}:PG_23514`, `${refused.id}:STATION_UNKNOWN`]);
+      const parked = await db
+        .selectFrom('dead_letters')
+        .select(['event_id', 'type', 'error_code', 'replayed_at'])
+        .orderBy('error_code')
+        .execute();
+      expect(parked).toEqual([
+        { event_id: bad.id, type: 'station.status-changed.v1', error_code: 'PG_23514', replayed_at: null },
+        {
+          event_id: refused.id,
+          type: 'station.status-changed.v1',
+          error_code: 'STATION_UNKNOWN',
+          replayed_at: null,
+        },
+      ]);
+      const applied = await db
+        .selectFrom('opened_count')
+        .select('station_id')
+        .orderBy('station_id')
+        .execute();
+      expect(applied.map((r) => r.station_id)).toEqual(['flaky', 'good']);
+
+      // The cause fixed, the parked event is applied once; a second replay finds nothing to do.
+      await sql`alter table registry.opened_count drop constraint no_bad`.execute(db);
+      const replay = (trx: Transaction<Db>, event: { data: unknown }) =>
+        sql`insert into registry.opened_count (station_id, n)
+            values (${(event.data as { stationId: string }).stationId}, 1)`
+          .execute(trx)
+          .then(() => undefined);
+      await replayDeadLetter(db, 'reporting.coverage', bad.id, replay);
+      await expect(replayDeadLetter(db, 'reporting.coverage', bad.id, replay)).rejects.toThrow(
+        /no parked event/,
+      );
+      // A replay whose effect fails again changes nothing.
+      await expect(
+        replayDeadLetter(db, 'reporting.coverage', refused.id, async () => {
+          throw new DomainError('STATION_UNKNOWN', 'still no such station');
+        }),
+      ).rejects.toThrow('still no such station');
+      const after = await db.selectFrom('dead_letters').select(['event_id', 'replayed_at']).execute();
+      expect(after.find((r) => r.event_id === bad.id)?.replayed_at).toBeInstanceOf(Date);
+      expect(after.find((r) => r.event_id === refused.id)?.replayed_at).toBeNull();
+      expect((await db.selectFrom('opened_count').select('station_id').execute()).length).toBe(3);
     } finally {
       await db.destroy();
     }

@@ -38,6 +38,30 @@ export async function createMessagingTablesV1(db: Kysely<unknown>, schema: strin
     .execute();
 }
 
+/**
+ * `dead_letters`: events a consumer could never apply — its effect refused the event's data itself (a
+ * `DomainError`, or Postgres' data and integrity errors), so retrying could only block the partition
+ * behind it. Each is parked with the reason, once, and marked in the inbox so it is not retried; someone
+ * fixes the cause and replays it (`replayDeadLetter`). Frozen in time like V1: a service's migration calls
+ * this once.
+ */
+export async function createDeadLettersTableV1(db: Kysely<unknown>, schema: string): Promise<void> {
+  await db
+    .withSchema(schema)
+    .schema.createTable('dead_letters')
+    .ifNotExists()
+    .addColumn('consumer', 'text', (c) => c.notNull())
+    .addColumn('event_id', 'uuid', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('event', 'jsonb', (c) => c.notNull())
+    .addColumn('error_code', 'text', (c) => c.notNull())
+    .addColumn('error_message', 'text', (c) => c.notNull())
+    .addColumn('failed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('replayed_at', 'timestamptz')
+    .addPrimaryKeyConstraint('dead_letters_pk', ['consumer', 'event_id'])
+    .execute();
+}
+
 /** The tables as kysely sees them, for services that include them in their database type. */
 export interface OutboxTable {
   /** bigserial: pg returns int8 as text. */
@@ -59,7 +83,24 @@ export interface InboxTable {
   processed_at: Generated<Date>;
 }
 
+export interface DeadLettersTable {
+  consumer: string;
+  event_id: string;
+  type: string;
+  /** jsonb: the whole event, as it arrived. */
+  event: ColumnType<unknown, string, string>;
+  error_code: string;
+  error_message: string;
+  failed_at: Generated<Date>;
+  replayed_at: Date | null;
+}
+
 export interface MessagingTables {
   outbox: OutboxTable;
   inbox: InboxTable;
+}
+
+/** A consumer's tables once it parks events it cannot apply (`createDeadLettersTableV1`). */
+export interface ConsumerTables extends MessagingTables {
+  dead_letters: DeadLettersTable;
 }
