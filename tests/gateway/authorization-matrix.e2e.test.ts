@@ -34,7 +34,9 @@ type Target =
   /** The county itself: a report step its own unit takes. */
   | 'unit'
   /** Strictly inside the caller's region: a report step the level above takes. */
-  | 'below';
+  | 'below'
+  /** An operator's own record: civil affairs staff read any operator's, an operator only its own. */
+  | 'operator';
 
 interface Case {
   action: Action;
@@ -148,6 +150,10 @@ const CASES: Record<string, Case> = {
     regionCode: fx.county,
     year: 2024,
   })),
+  'funding.eligibility.get': read('funding.read', 'operator', (fx) => ({
+    operatorId: fx.operator,
+    asOf: '2024-06-01',
+  })),
 
   'reporting.serviceRecords.ingest': write('service-records.write', 'station', (fx, u) => ({
     idempotencyKey: `k-${u}`,
@@ -199,6 +205,31 @@ const CASES: Record<string, Case> = {
     unitRegionCode: fx.county,
   })),
   'reporting.reports.list': read('summaries.read', 'county', (fx) => ({ regionCode: fx.county })),
+  // The gateway sets conductedBy to the caller's level: a county's "spot check" is then refused by
+  // reporting (400, not a refusal of the gateway), a city's or province's recorded.
+  'reporting.evaluations.record': write('evaluations.write', 'station', (fx, u) => ({
+    id: `ev-${u}`,
+    stationId: fx.station,
+    kind: 'spot-check',
+    conductedBy: 'city',
+    period: { from: '2024-01-01', to: '2024-06-30' },
+    decidedOn: '2024-07-05',
+  })),
+  'reporting.evaluations.list': read('evaluations.read', 'region', (fx) => ({ regionCode: fx.township })),
+  'reporting.evaluations.get': read('evaluations.read', 'station', (fx) => ({
+    stationId: fx.station,
+    evaluationId: 'ev-none',
+  })),
+  'reporting.renewals.decide': write('renewals.decide', 'contract', (fx) => ({
+    contractId: fx.contract,
+    year: 1,
+    decidedOn: '2025-03-25',
+  })),
+  'reporting.renewals.list': read('evaluations.read', 'county', (fx) => ({ regionCode: fx.county })),
+  'reporting.reports.completeness': read('summaries.read', 'region', (fx) => ({
+    regionCode: fx.township,
+    period: '2024-03',
+  })),
 };
 
 /** The county's quarterly report the draft case creates (where the county may draft it). */
@@ -236,9 +267,16 @@ function expected(principal: Principal, c: Case, fx: Fixture): boolean {
     case 'budget':
       return contract;
     case 'unit':
-      return withinJurisdiction(principal, fx.county, c.mode) && principal.regionCode === fx.county;
+      // An operator files only its station's township briefs, never a county's report.
+      return (
+        principal.role !== 'operator' &&
+        withinJurisdiction(principal, fx.county, c.mode) &&
+        principal.regionCode === fx.county
+      );
     case 'below':
       return withinJurisdiction(principal, fx.county, c.mode) && principal.regionCode !== fx.county;
+    case 'operator':
+      return principal.role !== 'operator' || principal.operatorId === fx.operator;
   }
 }
 
@@ -365,7 +403,7 @@ describe('authorization matrix', () => {
     const submitted = await byCounty.submit.mutate({ ...ref, by: city.principal.id });
     expect(submitted).toMatchObject({ status: 'submitted', submittedBy: county.principal.id });
     // The unit cannot decide on its own report, nor the city write it.
-    await expect(byCounty.approve.mutate(ref)).rejects.toThrow(/may not reports.approve/);
+    await expect(byCounty.approve.mutate(ref)).rejects.toThrow(/by the level above it/);
     await expect(
       byCity.approve.mutate({ reportId: '410100-city-half-year-report-2024-H1', unitRegionCode: '410100' }),
     ).rejects.toThrow(/level above/);
@@ -414,6 +452,38 @@ describe('authorization matrix', () => {
         { actor_id: city.principal.id, action: 'reporting.reports.unlock', category: 'write', outcome: 'ok' },
       ]),
     );
+  });
+
+  it("lets an operator file its station's township brief, and only there; the county decides on it", async () => {
+    const operator = everyone.find((a) => a.name === 'operator op-hexie') as Actor;
+    const county = everyone.find((a) => a.name === 'jinshui county') as Actor;
+    const byOperator = hub.client(operator.headers).reporting.reports;
+    const brief = { definitionId: 'operator-monthly-brief', unitRegionCode: '410105001', period: '2024-05' };
+    const ref = { reportId: '410105001-operator-monthly-brief-2024-05', unitRegionCode: '410105001' };
+    const before = await hub.fingerprint();
+    // 丰产路街道's station is another operator's; a county report is the county's.
+    await expect(byOperator.draft.mutate({ ...brief, unitRegionCode: '410105002' })).rejects.toThrow(
+      /runs none in 410105002/,
+    );
+    await expect(
+      byOperator.draft.mutate({
+        definitionId: 'county-quarterly-report',
+        unitRegionCode: '410105',
+        period: '2024-Q2',
+      }),
+    ).rejects.toThrow(/only for a township where it runs a station/);
+    expect(await hub.fingerprint()).toBe(before);
+
+    expect(await byOperator.draft.mutate(brief)).toMatchObject({ id: ref.reportId, status: 'draft' });
+    expect(await byOperator.submit.mutate(ref)).toMatchObject({
+      status: 'submitted',
+      submittedBy: operator.principal.id,
+    });
+    await expect(byOperator.approve.mutate(ref)).rejects.toThrow(/may not reports.approve/);
+    expect(await hub.client(county.headers).reporting.reports.approve.mutate(ref)).toMatchObject({
+      status: 'approved',
+      approvedBy: county.principal.id,
+    });
   });
 
   it('masks resident ID numbers for everyone, and reveals them only under a PII grant, audited', async () => {

@@ -97,7 +97,8 @@ export async function startHub(options: { rateLimitPerMinute?: number } = {}) {
     },
     /**
      * A fingerprint of everything a write could change: the registry's and funding's tables (row contents,
-     * not just counts), every outbox, reporting's records and ingest keys. Equal before and after a refused
+     * not just counts), every outbox, reporting's records, ingest keys, reports, locks, evaluations and
+     * renewals, and funding's eligibility. Equal before and after a refused
      * call means the call wrote nothing.
      */
     async fingerprint(): Promise<string> {
@@ -112,8 +113,13 @@ export async function startHub(options: { rateLimitPerMinute?: number } = {}) {
         'funding.budgets',
         'funding.payment_requests',
         'funding.outbox',
+        'funding.operator_eligibility',
         'reporting.service_records',
         'reporting.ingest_requests',
+        'reporting.reports',
+        'reporting.report_locks',
+        'reporting.evaluations',
+        'reporting.renewals',
       ];
       const parts = await Promise.all(
         tables.map(async (table) => {

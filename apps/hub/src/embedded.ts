@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { TOPICS } from '@shegong/events';
+import { TOPIC_OF, TOPICS } from '@shegong/events';
 import {
   createFundingService,
   SCHEMA as FUNDING_SCHEMA,
@@ -106,6 +106,8 @@ export async function startEmbeddedHub(
     // Reporting publishes too (report.submitted.v1 …), through the same bus.
     const reporting = createReportingService({ db: reportingDb, publisher: bus });
     for (const topic of TOPICS) bus.subscribe(topic, reporting.handleEvent);
+    // Funding consumes reporting's renewal decisions: an ineligible operator is refused awards [ZZ §6.4].
+    bus.subscribe(TOPIC_OF['renewal.decided.v1'], funding.handleEvent);
 
     const migrated = performance.now();
     const applied = [

@@ -130,18 +130,18 @@ describe('permissions', () => {
     expect(can(henan, 'stations.write')).toBe(false);
   });
 
-  it('sends reports up one level: counties and cities write them, cities and the province approve', () => {
+  it('sends reports up one level: operators, counties and cities write them; counties, cities and the province approve', () => {
     expect([henan, zhengzhou, jinshui, jingbalu, operator].map((p) => can(p, 'reports.write'))).toEqual([
       false,
       true,
       true,
       false,
-      false,
+      true,
     ]);
     expect([henan, zhengzhou, jinshui, jingbalu, operator].map((p) => can(p, 'reports.approve'))).toEqual([
       true,
       true,
-      false,
+      true,
       false,
       false,
     ]);

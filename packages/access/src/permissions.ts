@@ -6,9 +6,10 @@ import type { Principal, Role } from './principal.ts';
  * whom, not who may edit what). Counties buy the service and cities supervise [ZZ §2, PY §2.2], so both
  * keep the registry and contracts; operators keep their own workers, service records and payment
  * requests; township stations record their services; city systems push what their city holds. Periodic
- * reports go up one level: a county reports to the city, a city to the province [ZZ §2, §5.6, PY §2.2], so
- * counties and cities write their own reports (`reports.write`) and cities and the province decide on
- * the reports of the units below them (`reports.approve`; "below" is checked by the gateway's policy).
+ * reports go up one level: an operator's station briefs go to the county, a county reports to the city, a
+ * city to the province [ZZ §2, §5.4, §5.6, PY §2.2, §5.4], so operators, counties and cities write their
+ * own reports (`reports.write`) and counties, cities and the province decide on the reports of the units
+ * below them (`reports.approve`; "own" and "below" are checked by the gateway's policy).
  * Where a role may act is a separate question: see `jurisdiction.ts`.
  */
 export const PERMISSIONS = {
@@ -26,8 +27,13 @@ export const PERMISSIONS = {
   'contracts.write': ['city', 'county'],
   'payments.apply': ['county', 'operator'],
   'payments.decide': ['county'],
-  'reports.write': ['city', 'county'],
-  'reports.approve': ['province', 'city'],
+  'reports.write': ['city', 'county', 'operator'],
+  'reports.approve': ['province', 'city', 'county'],
+  // Evaluations: the county evaluates its stations twice a year, the city and the province spot-check in
+  // their jurisdiction [ZZ §5.3, PY §5.3, WH §3.4]; the county, as purchaser, decides renewals [ZZ §2, §5.3].
+  'evaluations.write': ['province', 'city', 'county'],
+  'evaluations.read': ['province', 'city', 'county'],
+  'renewals.decide': ['county'],
   'audit.read': ['province'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@ import { registerCatalog } from './commands/catalog.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerRegions } from './commands/regions.ts';
+import { registerReport } from './commands/report.ts';
 import type { OutputFormat } from './output.ts';
 
 export interface GlobalOptions {
@@ -21,5 +22,6 @@ export function createProgram(): Command {
   registerCatalog(program, options);
   registerCheck(program, options);
   registerEvaluate(program, options);
+  registerReport(program, options);
   return program;
 }

@@ -1,4 +1,5 @@
-import { IsoDateSchema } from '@shegong/kernel';
+import { EvaluatorLevelSchema, GradeSchema, IneligibilityPeriodSchema } from '@shegong/evaluation';
+import { CitationSchema, EvaluationKindSchema, IsoDateSchema } from '@shegong/kernel';
 import { ResidentWorkerSchema, StaffChangeSchema, SupervisorSchema } from '@shegong/staffing';
 import { z } from 'zod';
 import { EnvelopeSchema } from './envelope.ts';
@@ -84,8 +85,11 @@ const ReportRef = z.object({
   /** The report definition (`@shegong/plans`) and its version: `county-quarterly-report`, `1`. */
   definitionId: z.string().min(1),
   definitionVersion: z.string().min(1),
-  /** The reporting unit: a county (6 digits) or a city. */
-  unitRegionCode: z.string().regex(/^\d{6}$/),
+  /**
+   * The reporting unit: a city or county (6 digits), or the township (9 digits) of an operator's station
+   * brief [ZZ §5.4]. Widening within v1 is safe: every unit code v1 carried before still decodes.
+   */
+  unitRegionCode: z.string().regex(/^\d{6}(\d{3})?$/),
   periodKey: z.string().min(1),
   periodStart: IsoDateSchema,
   periodEnd: IsoDateSchema,
@@ -111,6 +115,64 @@ export const ReportReturnedV1 = event(
   ReportRef.extend({ returnedOn: IsoDateSchema, reason: z.string().min(1) }),
 );
 
+/**
+ * An evaluation of a station was recorded in reporting [ZZ §5.3, PY §5.3, WH §3.4]: by which level, of
+ * what kind, its grade (null while incomplete) and whether a veto item (一票否决) failed it. The full
+ * breakdown stays in reporting (`reporting.evaluations.get`).
+ */
+export const EvaluationRecordedV1 = event(
+  'evaluation.recorded.v1',
+  z.object({
+    evaluationId: z.string().min(1),
+    stationId: z.string().min(1),
+    /** The station's township (or county) code. */
+    regionCode: z.string().regex(/^\d{6}(\d{3})?$/),
+    operatorId: z.string().min(1).nullable(),
+    contractId: z.string().min(1).nullable(),
+    kind: EvaluationKindSchema,
+    conductedBy: EvaluatorLevelSchema,
+    periodStart: IsoDateSchema,
+    periodEnd: IsoDateSchema,
+    decidedOn: IsoDateSchema,
+    schemeId: z.string().min(1),
+    schemeVersion: z.string().min(1),
+    outcome: z.enum(['graded', 'vetoed', 'incomplete']),
+    grade: GradeSchema.nullable(),
+    /** Points, exact to 0.01. */
+    total: z.number().nonnegative(),
+  }),
+);
+
+/**
+ * Whether a contract year's agreement is renewed, on the evidence of its evaluations: ZZ/PY renew only
+ * after a passed annual evaluation, else re-procure [ZZ §5.3, PY §5.3]; WH when every evaluation is
+ * excellent [WH §3.4]. A failing evaluation carries the period without eligibility [ZZ §6.4], which
+ * funding stores and enforces on every new award.
+ */
+export const RenewalDecidedV1 = event(
+  'renewal.decided.v1',
+  z.object({
+    renewalId: z.string().min(1),
+    contractId: z.string().min(1),
+    operatorId: z.string().min(1),
+    countyCode: z.string().regex(/^\d{6}$/),
+    year: z.number().int().positive(),
+    decision: z.enum(['renew', 're-procure', 'undetermined']),
+    discretionary: z.boolean(),
+    citation: CitationSchema,
+    decidedOn: IsoDateSchema,
+    /** The evaluations the decision rests on, by id. */
+    evidence: z.array(z.string().min(1)),
+    consequences: z.array(
+      z.object({
+        kind: z.enum(['re-procurement', 'exit', 'temporary-takeover', 'rectification', 'ineligibility']),
+        citation: CitationSchema,
+      }),
+    ),
+    ineligibility: IneligibilityPeriodSchema.nullable(),
+  }),
+);
+
 /** Every event the hub exchanges, discriminated on `type`. */
 export const HubEventSchema = z.discriminatedUnion('type', [
   StationRegisteredV1,
@@ -123,6 +185,8 @@ export const HubEventSchema = z.discriminatedUnion('type', [
   ReportSubmittedV1,
   ReportApprovedV1,
   ReportReturnedV1,
+  EvaluationRecordedV1,
+  RenewalDecidedV1,
 ]);
 export type HubEvent = z.infer<typeof HubEventSchema>;
 export type HubEventInput = z.input<typeof HubEventSchema>;
@@ -141,6 +205,8 @@ export const TOPIC_OF: Record<HubEventType, string> = {
   'report.submitted.v1': 'shegong.reports',
   'report.approved.v1': 'shegong.reports',
   'report.returned.v1': 'shegong.reports',
+  'evaluation.recorded.v1': 'shegong.evaluations',
+  'renewal.decided.v1': 'shegong.evaluations',
 };
 
 export const TOPICS = [...new Set(Object.values(TOPIC_OF))];

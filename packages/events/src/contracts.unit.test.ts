@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeEvent, encodeEvent } from './codec.ts';
-import { HubEventSchema, TOPIC_OF } from './contracts.ts';
+import { type HubEventInput, HubEventSchema, TOPIC_OF } from './contracts.ts';
 
 const opened = {
   id: randomUUID(),
@@ -56,5 +56,44 @@ describe('event contracts', () => {
     expect(HubEventSchema.safeParse({ ...returned, data: { ...returned.data, reason: '' } }).success).toBe(
       false,
     );
+  });
+
+  it('carries a renewal decision with its ineligibility period on the evaluations topic', () => {
+    const period = {
+      operatorId: 'op-1',
+      decidedOn: '2024-03-20',
+      from: '2024-03-21',
+      to: '2025-03-20',
+      citation: 'ZZ §6.4',
+      basis: 'default',
+      evaluationId: 'ev-1',
+      contractId: 'C-1',
+    } as const;
+    const decided: HubEventInput = {
+      id: randomUUID(),
+      occurredAt: '2024-03-25T10:00:00+08:00',
+      source: 'reporting',
+      key: 'contract:C-1',
+      type: 'renewal.decided.v1',
+      data: {
+        renewalId: 'C-1-y1',
+        contractId: 'C-1',
+        operatorId: 'op-1',
+        countyCode: '410105',
+        year: 1,
+        decision: 're-procure',
+        discretionary: false,
+        citation: 'ZZ §5.3',
+        decidedOn: '2024-03-25',
+        evidence: ['ev-1'],
+        consequences: [{ kind: 'ineligibility', citation: 'ZZ §6.4' }],
+        ineligibility: period,
+      },
+    };
+    expect(decodeEvent(encodeEvent(decided))).toEqual(decided);
+    expect(TOPIC_OF['renewal.decided.v1']).toBe('shegong.evaluations');
+    expect(TOPIC_OF['evaluation.recorded.v1']).toBe('shegong.evaluations');
+    const noCitation = { ...decided, data: { ...decided.data, ineligibility: { ...period, citation: '' } } };
+    expect(() => decodeEvent(JSON.stringify(noCitation))).toThrow(/ineligibility\.citation/);
   });
 });

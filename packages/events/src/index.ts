@@ -5,12 +5,14 @@
 export { decodeEvent, encodeEvent } from './codec.ts';
 export {
   ContractSignedV1,
+  EvaluationRecordedV1,
   type EventOf,
   type HubEvent,
   type HubEventInput,
   HubEventSchema,
   type HubEventType,
   PaymentPaidV1,
+  RenewalDecidedV1,
   ReportApprovedV1,
   ReportReturnedV1,
   ReportSubmittedV1,

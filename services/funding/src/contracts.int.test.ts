@@ -22,6 +22,7 @@ describe('funding migrations', () => {
       'inbox',
       'kysely_migration',
       'kysely_migration_lock',
+      'operator_eligibility',
       'outbox',
       'payment_requests',
       'payment_vouchers',

@@ -7,6 +7,12 @@ export { migrations } from './db/migrations/index.ts';
 export type { FundingDatabase } from './db/schema.ts';
 export type { Budget } from './domain/budgets.ts';
 export type { Contract } from './domain/contracts.ts';
+export {
+  type OperatorEligibility,
+  type OperatorEligibilityInput,
+  OperatorEligibilityInputSchema,
+  OperatorIneligibleError,
+} from './domain/eligibility.ts';
 export type { ExecutionFigures, ExecutionSummary } from './domain/execution.ts';
 export type { Page } from './domain/page.ts';
 export type { PaymentStatus } from './domain/payment-state.ts';
@@ -33,4 +39,10 @@ export {
 } from './domain/schemas.ts';
 export type { FundingRouter } from './router/index.ts';
 export type { FundingContext } from './router/trpc.ts';
-export { createFundingService, type FundingService, type FundingServiceOptions, SCHEMA } from './service.ts';
+export {
+  CONSUMER,
+  createFundingService,
+  type FundingService,
+  type FundingServiceOptions,
+  SCHEMA,
+} from './service.ts';

@@ -1,13 +1,18 @@
-import { type MessagingTables, type Publisher, pendingCount } from '@shegong/messaging';
+import type { HubEvent } from '@shegong/events';
+import { applyOnce, type MessagingTables, type Publisher, pendingCount } from '@shegong/messaging';
 import { createServiceApp, migrateToLatest, type RelayLoop, startRelayLoop } from '@shegong/service-kit';
 import { type Kysely, sql } from 'kysely';
 import { migrations } from './db/migrations/index.ts';
 import type { FundingDatabase } from './db/schema.ts';
+import { applyEvent } from './domain/eligibility.ts';
 import { appRouter, type FundingRouter } from './router/index.ts';
 import type { FundingContext } from './router/trpc.ts';
 
 /** The service's Postgres schema: every table, the outbox and the migration table live in it. */
 export const SCHEMA = 'funding';
+
+/** The inbox consumer name: each event funding consumes takes effect once. */
+export const CONSUMER = 'funding';
 
 export interface FundingServiceOptions {
   /** A kysely instance on the `funding` schema: `createDatabase({ url, schema: SCHEMA })`. */
@@ -28,6 +33,12 @@ export interface FundingService {
   app: ReturnType<typeof createServiceApp>;
   /** A server-side caller, for the embedded start and tests. */
   caller(): ReturnType<FundingRouter['createCaller']>;
+  /**
+   * Applies one hub event exactly once (inbox): today `renewal.decided.v1`, whose ineligibility period
+   * refuses later awards to the operator [ZZ §6.4]. Wire it to `bus.subscribe(TOPIC_OF['renewal.decided.v1'], …)`
+   * or `consumeEvents`.
+   */
+  handleEvent(event: HubEvent): Promise<void>;
   /** Runs the service's migrations; returns the names applied. */
   migrate(): Promise<string[]>;
   /** Starts relaying the outbox to the publisher (a no-op without one, or when running). */
@@ -68,6 +79,9 @@ export function createFundingService(options: FundingServiceOptions): FundingSer
     router: appRouter,
     app,
     caller: () => appRouter.createCaller(createContext()),
+    handleEvent: async (event) => {
+      await applyOnce(db, CONSUMER, event, (trx) => applyEvent(trx, event));
+    },
     migrate: () => migrateToLatest(db as Kysely<unknown>, SCHEMA, migrations),
     start(): void {
       if (!publisher || relay) return;

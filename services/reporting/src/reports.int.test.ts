@@ -106,6 +106,48 @@ describe('periodic reports: drafted from the hub data', () => {
     expect(byDomain).toBe(sum((m) => m.rows.reduce((n, r) => n + r.records, 0)));
   });
 
+  it("files an operator's monthly brief for its station's township, approved by the county [ZZ §5.4]", async () => {
+    await using reporting = await jinshui();
+    const brief = { definitionId: 'operator-monthly-brief', unitRegionCode: '410105001', period: '2023-02' };
+    const draft = await on(reporting, '2023-03-02').reports.draft(brief);
+    expect(draft).toMatchObject({
+      id: '410105001-operator-monthly-brief-2023-02',
+      title: '月度工作简报',
+      unitName: '经八路街道',
+      period: { key: '2023-02', start: '2023-02-01', end: '2023-02-28' },
+      dueOn: '2023-03-05',
+    });
+    // Only the township's own station and its February record: r2 (r1 is in March, r3 another station).
+    expect(draft.figures.stations.operating).toBe(1);
+    expect(draft.figures.services).toMatchObject({
+      records: 1,
+      beneficiaries: 2,
+      hours: 2.25,
+      volunteers: 2,
+    });
+    const ref = { reportId: draft.id, unitRegionCode: '410105001' };
+    expect(await on(reporting, '2023-03-05').reports.submit({ ...ref, by: 'op-hexie' })).toMatchObject({
+      status: 'submitted',
+      timeliness: { status: 'on-time', daysLate: 0 },
+    });
+    expect(await on(reporting, '2023-03-06').reports.approve({ ...ref, by: 'jinshui' })).toMatchObject({
+      status: 'approved',
+      locked: true,
+    });
+    // A brief is the operator's: a county unit is the wrong level for it, and a township owes no quarterly report.
+    expect(
+      await rejection(on(reporting, '2023-03-02').reports.draft({ ...brief, unitRegionCode: '410105' })),
+    ).toMatchObject({
+      code: 'REPORT_UNIT_MISMATCH',
+      fields: ['unitRegionCode'],
+    });
+    expect(
+      await rejection(on(reporting, '2023-04-03').reports.draft({ ...Q1, unitRegionCode: '410105001' })),
+    ).toMatchObject({
+      code: 'REPORT_UNIT_MISMATCH',
+    });
+  });
+
   it('refuses a definition the unit does not owe, a unit of the wrong level and a malformed period', async () => {
     await using reporting = await jinshui();
     const draft = on(reporting, '2023-04-03').reports.draft;
@@ -252,6 +294,18 @@ describe('periodic reports: the approval chain', () => {
       reason: '复核',
     });
     expect(again.corrections).toMatchObject([{ computed: 6, value: 7, reason: '复核' }]);
+    // A rule id holds dots of its own: the path still reaches its count.
+    const [rule, stations] = Object.entries(draft.figures.staffing.errorRules)[0] ?? [];
+    expect(rule).toContain('.');
+    const byRule = await reporting.caller.reports.correct({
+      ...REPORT,
+      path: `staffing.errorRules.${rule}`,
+      value: 0,
+      reason: '该站已于4月初补齐驻站社工',
+    });
+    expect(byRule.reported.staffing.errorRules[rule as string]).toBe(0);
+    expect(byRule.figures.staffing.errorRules[rule as string]).toBe(stations);
+    expect(byRule.reported.services.beneficiaries).toBe(7);
 
     expect(
       await rejection(
@@ -271,7 +325,10 @@ describe('periodic reports: the approval chain', () => {
 
     // A redraft refreshes the computed figures and keeps the corrections.
     const redrafted = await on(reporting, '2023-04-05').reports.draft(Q1);
-    expect(redrafted.corrections).toHaveLength(1);
+    expect(redrafted.corrections.map((c) => c.path)).toEqual([
+      'services.beneficiaries',
+      `staffing.errorRules.${rule}`,
+    ]);
     expect(redrafted.figures.asOf).toBe('2023-04-05');
   });
 });

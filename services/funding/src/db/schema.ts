@@ -121,6 +121,23 @@ export interface PaymentVouchersTable {
   ref: string;
 }
 
+/** A renewal decision received from reporting, with the ineligibility period it carries [ZZ §6.4]. */
+export interface OperatorEligibilityTable {
+  renewal_id: string;
+  operator_id: string;
+  contract_id: string;
+  year: number;
+  decision: 'renew' | 're-procure' | 'undetermined';
+  decided_on: string;
+  citation: string;
+  ineligible_from: string | null;
+  ineligible_to: string | null;
+  /** The `IneligibilityPeriod` as decided (citation, basis, the evaluation it follows). */
+  ineligibility: ColumnType<unknown, string | null, string | null>;
+  event_id: string;
+  received_at: CreatedAt;
+}
+
 export interface FundingDatabase extends MessagingTables {
   contracts: ContractsTable;
   contract_yearly_terms: ContractYearlyTermsTable;
@@ -131,4 +148,5 @@ export interface FundingDatabase extends MessagingTables {
   budget_sources: BudgetSourcesTable;
   payment_requests: PaymentRequestsTable;
   payment_vouchers: PaymentVouchersTable;
+  operator_eligibility: OperatorEligibilityTable;
 }

@@ -14,6 +14,7 @@ import {
   FundingNotFoundError,
   YearlyTermDuplicateError,
 } from '../errors.ts';
+import { assertEligible } from './eligibility.ts';
 import { contractSigned } from './events.ts';
 import { findingsOf, replaceFindings } from './findings.ts';
 import { decodeCursor, type Page, toPage } from './page.ts';
@@ -73,7 +74,8 @@ function forRules(c: Omit<Contract, 'findings' | 'profileId' | 'evaluatedAsOf'>)
  *   cycleYears: 3,
  * }));
  * contract.findings.map((f) => f.ruleId) // ['contract.signing-deadline']: day 31 after the notice
- * @throws FundingDuplicateError when a contract has the id
+ * @throws FundingDuplicateError when a contract has the id; OperatorIneligibleError `OPERATOR_INELIGIBLE`
+ *   (naming `operatorId`) when the award notice falls in one of the operator's ineligibility periods
  */
 export async function signContract(db: Db, request: SignContractRequest): Promise<Contract> {
   const profile = budgetProfileFor(request.countyCode);
@@ -95,6 +97,8 @@ export async function signContract(db: Db, request: SignContractRequest): Promis
   const contract: Contract = { ...base, profileId: profile.id, evaluatedAsOf: request.signedOn, findings };
 
   await db.transaction().execute(async (trx) => {
+    // An operator without eligibility on the award day is not awarded [ZZ §6.4]: refused before any write.
+    await assertEligible(trx, contract.operatorId, contract.awardNoticeDate);
     const inserted = await trx
       .insertInto('contracts')
       .values({

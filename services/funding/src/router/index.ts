@@ -1,5 +1,6 @@
 import { budgetsRouter } from './budgets.ts';
 import { contractsRouter } from './contracts.ts';
+import { eligibilityRouter } from './eligibility.ts';
 import { fundingRouter } from './funding.ts';
 import { paymentsRouter } from './payments.ts';
 import { router } from './trpc.ts';
@@ -10,6 +11,7 @@ export const appRouter = router({
   budgets: budgetsRouter,
   payments: paymentsRouter,
   funding: fundingRouter,
+  eligibility: eligibilityRouter,
 });
 
 export type FundingRouter = typeof appRouter;

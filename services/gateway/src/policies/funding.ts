@@ -76,4 +76,18 @@ export const fundingPolicies: Policies<FundingRouter> = {
   'payments.list': query('funding.read', by('contract', 'contractId')),
 
   'funding.executionSummary': query('summaries.read', by('region', 'regionCode')),
+
+  // Eligibility is the operator's, wherever it bids [ZZ §6.4]: civil affairs staff read any operator's (a
+  // county checks before it awards); an operator reads only its own, others answer as not found.
+  'eligibility.get': query('funding.read', (ctx, input) => {
+    const { operatorId } = fields(z.object({ operatorId: z.string() }), input);
+    if (ctx.principal.role === 'operator' && ctx.principal.operatorId !== operatorId) {
+      throw new DomainError(
+        'OPERATOR_NOT_FOUND',
+        `no operator "${operatorId}" in the jurisdiction of operator ${ctx.principal.operatorId}`,
+        { path: ['operatorId'] },
+      );
+    }
+    return { input };
+  }),
 };

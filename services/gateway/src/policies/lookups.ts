@@ -44,6 +44,16 @@ export class Lookups {
     return out;
   }
 
+  /** The stations inside a region (a township holds one or a few), where each lies and who runs it. */
+  async stationsIn(regionCode: string): Promise<StationPlace[]> {
+    const page = await this.#services.typed.registry.stations.list.query({ regionCode, limit: 500 });
+    return page.items.map((s) => ({
+      id: s.id,
+      regionCode: s.regionCode,
+      ...(s.operatorId !== undefined && { operatorId: s.operatorId }),
+    }));
+  }
+
   /** The station a worker belongs to. */
   async workerStation(workerId: string): Promise<StationPlace | undefined> {
     const worker = await orUndefined(this.#services.typed.registry.workers.get.query({ id: workerId }));

@@ -1,8 +1,11 @@
 import { canReachStation } from '@shegong/access';
+import { DomainError, formatPath } from '@shegong/kernel';
 import type { RegistryRouter } from '@shegong/registry-service';
 import { z } from 'zod';
+import type { OutputAt } from '../trpc/procedure-paths.ts';
 import {
   by,
+  type Forward,
   fields,
   listRegion,
   mutation,
@@ -31,6 +34,48 @@ async function stationWrite(
     throw notInJurisdiction(ctx, 'STATION', item.id, [...at, 'id']);
 }
 
+type StationCheck = Extract<OutputAt<RegistryRouter, 'stations.upsertMany'>[number], { errors: unknown }>;
+
+/**
+ * A dry run of a station batch: every row checked against the caller's jurisdiction, each refusal kept for
+ * its row instead of refusing the call, so the answer lists every bad row. Refused rows are not sent on —
+ * the registry would otherwise say things about a station the caller may not see — and come back in
+ * their place with the reason. Rows too malformed to check go on: the registry's schema names their fields.
+ */
+async function stationsDryRun(ctx: PolicyContext, input: unknown): Promise<Forward<StationCheck[]>> {
+  const { items } = fields(z.object({ items: z.array(z.unknown()) }), input);
+  const place = z.object({ id: z.string().optional(), regionCode: z.string().optional() });
+  await ctx.lookups.stations(items.flatMap((row) => place.safeParse(row).data?.id ?? []));
+  const refused = new Map<number, StationCheck>();
+  for (const [index, row] of items.entries()) {
+    const { id, regionCode } = place.safeParse(row).data ?? {};
+    try {
+      if (regionCode !== undefined) requireRegion(ctx, regionCode, ['regionCode'], 'write');
+      const existing = id === undefined ? undefined : await ctx.lookups.station(id);
+      if (id !== undefined && existing && !canReachStation(ctx.principal, existing, 'write'))
+        throw notInJurisdiction(ctx, 'STATION', id, ['id']);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const path = formatPath(error.path);
+      const errors = [{ path, code: error.code, message: error.message.replace(/^[^:\s]*:\s*/, '') }];
+      refused.set(index, { index, id: id ?? null, station: null, errors });
+    }
+  }
+  const sent = [...items.keys()].filter((index) => !refused.has(index));
+  return {
+    input: { ...(input as object), items: sent.map((index) => items[index]) },
+    // The registry numbered the rows it was sent; put them back among the refused ones, in order.
+    finish: (checks) => {
+      const byIndex = new Map(refused);
+      for (const check of checks as StationCheck[]) {
+        const index = sent[check.index];
+        if (index !== undefined) byIndex.set(index, { ...check, index });
+      }
+      return [...byIndex.values()].sort((a, b) => a.index - b.index);
+    },
+  };
+}
+
 /** A worker write: into a station the caller reaches, and not taking over a worker of another's station. */
 async function workerWrite(ctx: PolicyContext, item: z.infer<typeof WorkerItem>, at: Array<string | number>) {
   await requireStation(ctx, item.stationId, [...at, 'stationId'], 'write');
@@ -55,6 +100,7 @@ export const registryPolicies: Policies<RegistryRouter> = {
     return { input };
   }),
   'stations.upsertMany': mutation('stations.write', async (ctx, input) => {
+    if ((input as { dryRun?: unknown } | null)?.dryRun === true) return stationsDryRun(ctx, input);
     const { items } = fields(batch(StationItem), input);
     await ctx.lookups.stations(items.map((i) => i.id));
     for (const [i, item] of items.entries()) await stationWrite(ctx, item, ['items', i]);

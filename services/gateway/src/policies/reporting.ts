@@ -11,18 +11,36 @@ import {
   type Policies,
   type PolicyContext,
   query,
+  requireContract,
   requireRegion,
+  requireStation,
 } from './policy.ts';
 
 const UnitField = z.object({ unitRegionCode: z.string() }).loose();
 
 /**
  * A report step taken by the reporting unit itself: a county drafts, corrects and submits the county's
- * report, a city the city's [ZZ §2, §5.6]. The unit must be the caller's own region; `by` is set to the
- * caller (whatever the input said), so the report records who acted.
+ * report, a city the city's [ZZ §2, §5.6], an operator its station's township's briefs [ZZ §5.4]. The unit
+ * must be the caller's own region (for an operator: a township where it runs a station); `by` is set to
+ * the caller (whatever the input said), so the report records who acted.
  */
 async function byTheUnit(ctx: PolicyContext, input: unknown): Promise<Forward<never>> {
   const unit = requireRegion(ctx, fields(UnitField, input).unitRegionCode, ['unitRegionCode'], 'write');
+  if (ctx.principal.role === 'operator') {
+    // An operator files its station's briefs for the station's township [ZZ §5.4, PY §5.4]: only where
+    // it runs a station. (Reporting checks that the definition is an operator's.)
+    const runs = (await ctx.lookups.stationsIn(unit)).some(
+      (s) => s.operatorId === ctx.principal.operatorId && s.regionCode.startsWith(unit),
+    );
+    if (!runs || unit.length !== 9) {
+      throw new DomainError(
+        'FORBIDDEN',
+        `operator ${ctx.principal.operatorId} files reports only for a township where it runs a station; it runs none in ${unit}`,
+        { path: ['unitRegionCode'] },
+      );
+    }
+    return { input: { ...(input as object), by: ctx.principal.id } };
+  }
   if (unit !== canonicalRegion(ctx.principal.regionCode, ['unitRegionCode'])) {
     throw new DomainError(
       'FORBIDDEN',
@@ -47,6 +65,26 @@ async function byTheLevelAbove(ctx: PolicyContext, input: unknown): Promise<Forw
       { path: ['unitRegionCode'] },
     );
   }
+  return { input: { ...(input as object), by: ctx.principal.id } };
+}
+
+/**
+ * An evaluation is recorded by the level that held it, of a station in its own jurisdiction: the county
+ * its own evaluations, the city or province its spot checks [ZZ §5.3, PY §5.3, WH §3.4]. `conductedBy` is
+ * the caller's level and `by` the caller, whatever the input said; reporting refuses a county spot check
+ * or a city "mid-term", naming `conductedBy`.
+ */
+async function byTheEvaluator(ctx: PolicyContext, input: unknown): Promise<Forward<never>> {
+  const { stationId } = fields(z.object({ stationId: z.string() }).loose(), input);
+  await requireStation(ctx, stationId, ['stationId'], 'write');
+  const level = ctx.principal.role as 'county' | 'city' | 'province';
+  return { input: { ...(input as object), conductedBy: level, by: ctx.principal.id } };
+}
+
+/** A renewal is decided by the purchasing county for its own contract [ZZ §2, §5.3]; `by` is the caller. */
+async function byThePurchaser(ctx: PolicyContext, input: unknown): Promise<Forward<never>> {
+  const { contractId } = fields(z.object({ contractId: z.string() }).loose(), input);
+  await requireContract(ctx, contractId, ['contractId'], 'write');
   return { input: { ...(input as object), by: ctx.principal.id } };
 }
 
@@ -141,4 +179,12 @@ export const reportingPolicies: Policies<ReportingRouter> = {
   'reports.unlock': mutation('reports.approve', byTheLevelAbove),
   'reports.get': query('summaries.read', by('region', 'unitRegionCode')),
   'reports.list': query('summaries.read', by('region', 'regionCode')),
+  // Completeness of a region's reports: read like its other figures, inside the jurisdiction.
+  'reports.completeness': query('summaries.read', by('region', 'regionCode')),
+
+  'evaluations.record': mutation('evaluations.write', byTheEvaluator),
+  'evaluations.list': query('evaluations.read', by('region', 'regionCode')),
+  'evaluations.get': query('evaluations.read', by('station', 'stationId')),
+  'renewals.decide': mutation('renewals.decide', byThePurchaser),
+  'renewals.list': query('evaluations.read', by('region', 'regionCode')),
 };

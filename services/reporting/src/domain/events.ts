@@ -2,6 +2,7 @@ import type { EventOf, HubEvent } from '@shegong/events';
 import type { IsoDate } from '@shegong/kernel';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ReportingDatabase } from '../db/schema.ts';
+import { trackStationUnits } from './completeness.ts';
 import { reevaluateStations } from './compliance.ts';
 import { adjustCoverage } from './coverage.ts';
 import { regionPath } from './regions.ts';
@@ -115,6 +116,8 @@ async function registerStation(trx: Db, event: EventOf<'station.registered.v1'>)
   };
   await saveStation(trx, after);
   await adjustCoverage(trx, before, after);
+  // Where a station operates, its operator owes briefs [ZZ §5.4]: the expected reports follow.
+  await trackStationUnits(trx, before, after, eventDate(event));
   await reevaluateStations(trx, [after.id], eventDate(event));
 }
 
@@ -136,6 +139,7 @@ async function changeStationStatus(trx: Db, event: EventOf<'station.status-chang
   if (data.to === 'operating') after.opened_on ??= data.on;
   await saveStation(trx, after);
   await adjustCoverage(trx, before, after);
+  await trackStationUnits(trx, before, after, data.on);
   await reevaluateStations(trx, [after.id], eventDate(event));
 }
 

@@ -15,6 +15,7 @@ import {
 import { codePrefix, contains } from '@shegong/regions';
 import { type Kysely, type Selectable, sql, type Transaction, type UpdateObject } from 'kysely';
 import type { ReportingDatabase, ReportsTable } from '../db/schema.ts';
+import { trackReport } from './completeness.ts';
 import { complianceSummary } from './compliance.ts';
 import { holdPeriodLocks } from './locks.ts';
 import { ALL } from './records.ts';
@@ -76,9 +77,21 @@ export function reportPeriodOf(definition: ReportDefinition, key: string): Repor
 }
 
 /**
+ * The region level a report's unit is, by who submits it: an operator files its station's briefs for the
+ * station's township [ZZ §5.4, PY §5.4] (a township has one station [ZZ §1.3]); a county, city or
+ * province files its own.
+ */
+const UNIT_LEVEL_OF = {
+  operator: 'township',
+  county: 'county',
+  city: 'city',
+  province: 'province',
+} as const satisfies Record<ReportDefinition['submitter'], string>;
+
+/**
  * The report definition a unit owes, from the report profile that governs its region [ZZ §2, §5.6]: the
- * definition's submitter must be the unit's level (a county files the quarterly report, a city the
- * half-year one).
+ * definition's submitter must file for the unit's level (a county files the quarterly report, a city the
+ * half-year one, an operator its station's monthly brief for the station's township).
  * @throws DomainError `REPORT_DEFINITION_NOT_FOUND`, `REPORT_UNIT_MISMATCH`
  */
 export function definitionFor(
@@ -97,29 +110,51 @@ export function definitionFor(
       { path: ['definitionId'] },
     );
   }
-  if (definition.submitter !== unit.level) {
+  if (UNIT_LEVEL_OF[definition.submitter] !== unit.level) {
+    const expected =
+      definition.submitter === 'operator'
+        ? "an operator, for its station's township"
+        : `a ${definition.submitter}`;
     throw new DomainError(
       'REPORT_UNIT_MISMATCH',
-      `${definition.id} (${definition.title}) is submitted by a ${definition.submitter}; ${unit.name} (${unit.code}) is a ${unit.level}`,
+      `${definition.id} (${definition.title}) is submitted by ${expected}; ${unit.name} (${unit.code}) is a ${unit.level}`,
       { path: ['unitRegionCode'] },
     );
   }
   return { definition, unit: { code: unit.code, name: unit.name } };
 }
 
-/** Splits a dotted correction path; the figures' keys hold no dots. */
-function segmentsOf(path: string): string[] {
-  return path.split('.');
+/**
+ * Splits a dotted correction path along the keys the figures hold. Most keys hold no dot, but a rule id
+ * does (`staffing.errorRules.staffing.min-residents`), so at each level the longest key the path goes on
+ * with wins. `null` when the path leaves the figures.
+ */
+function segmentsOf(figures: ReportFigures, path: string): string[] | null {
+  const segments: string[] = [];
+  let node: unknown = figures;
+  let rest = path;
+  while (rest !== '') {
+    if (typeof node !== 'object' || node === null) return null;
+    const key = Object.keys(node)
+      .filter((k) => rest === k || rest.startsWith(`${k}.`))
+      .sort((a, b) => b.length - a.length)[0];
+    if (key === undefined) return null;
+    segments.push(key);
+    node = (node as Record<string, unknown>)[key];
+    rest = rest.slice(key.length + 1);
+  }
+  return segments;
 }
 
 /**
  * The computed number at a path of the figures.
  * @example figureAt(figures, 'services.beneficiaries') // 12
+ * @example figureAt(figures, 'staffing.errorRules.staffing.min-residents') // 2
  * @throws DomainError `REPORT_FIGURE_NOT_FOUND` when the path names no number (`asOf` is not a figure)
  */
 export function figureAt(figures: ReportFigures, path: string): number {
   let node: unknown = figures;
-  for (const segment of segmentsOf(path)) {
+  for (const segment of segmentsOf(figures, path) ?? ['']) {
     node =
       typeof node === 'object' && node !== null && Object.hasOwn(node, segment)
         ? (node as Record<string, unknown>)[segment]
@@ -142,7 +177,9 @@ export function applyCorrections(
 ): ReportFigures {
   const out = structuredClone(figures);
   for (const c of corrections) {
-    const segments = segmentsOf(c.path);
+    // A correction was checked against the figures it was made on; a path a refresh dropped is skipped.
+    const segments = segmentsOf(figures, c.path);
+    if (!segments) continue;
     let node = out as unknown as Record<string, unknown>;
     for (const segment of segments.slice(0, -1)) node = node[segment] as Record<string, unknown>;
     node[segments.at(-1) as string] = c.value;
@@ -443,6 +480,8 @@ export async function submitReport(
       first_submitted_on: row.first_submitted_on ?? today,
       submitted_by: input.by ?? null,
     });
+    // Completeness counts the first submission, in this transaction [see completeness.ts].
+    await trackReport(trx, updated);
     const timeliness = classifySubmission(updated.due_on, updated.first_submitted_on ?? today);
     await appendToOutbox(trx, [
       eventOf('report.submitted.v1', updated, {
@@ -487,6 +526,7 @@ export async function approveReport(
       })
       .onConflict((oc) => oc.columns(['unit_region_code', 'period_start', 'period_end']).doNothing())
       .execute();
+    await trackReport(trx, updated);
     await appendToOutbox(trx, [eventOf('report.approved.v1', updated, { approvedOn: today })]);
     return toReport(updated, true);
   });
@@ -518,6 +558,7 @@ async function sendBack(
     returned_by: input.by ?? null,
     return_reason: input.reason,
   });
+  await trackReport(trx, updated);
   await appendToOutbox(trx, [
     eventOf('report.returned.v1', updated, { returnedOn: today, reason: input.reason }),
   ]);

@@ -1,0 +1,861 @@
+import { DomainError, daysBetween, type IsoDate } from '@shegong/kernel';
+import {
+  type ExpectedReport,
+  expectedReports,
+  listReportProfiles,
+  type ReportDefinition,
+  type ReportProfile,
+} from '@shegong/plans';
+import { childrenOf, getRegion, parentChain, type Region } from '@shegong/regions';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { ReportingDatabase, ReportsTable } from '../db/schema.ts';
+import { regionOf, regionPath } from './regions.ts';
+
+/*
+ * Completeness and timeliness of periodic reports [ZZ §2, §5.4, §5.6; PY §2.1, §2.2, §5.4], as a read model.
+ *
+ * What is EXPECTED, per year, is laid out once from the report profiles of `@shegong/plans` (their
+ * definitions say who submits, the period type and the due rule) and the units that exist:
+ * - `city` definitions: every city the profile governs (a city profile: that city; a province profile: its
+ *   cities whose nearest profile it is) [ZZ §2: 市级民政部门每半年…];
+ * - `county` definitions: every county-level division under the profile's region whose nearest profile it
+ *   is, functional zones (开发区, `functionalZone`) excepted: they are not official counties and no seed
+ *   makes them purchasers [ZZ §2: 县级民政部门……每季度…];
+ * - `operator` definitions: every township with at least one operating station (a station's township is
+ *   the unit of its operator's briefs: one station per township [ZZ §1.3]), for the periods that overlap its
+ *   operation — from the first day a station there was seen operating; a township whose last station stops
+ *   no longer owes the periods that start after that day (what it already sent stays counted)
+ *   [ZZ §5.4: 月度工作简报]. Project milestone reports (mid-term, final) have no calendar: not counted here.
+ * A report that exists for a unit the calendar does not list (a unit the profile does not name) is counted
+ * as expected too: it was owed, or nobody would have drafted it.
+ *
+ * RECEIVED is a first submission (`first_submitted_on`): a return and resubmission counts once, and
+ * timeliness is the first submission's (the due day itself is on time, like `classifySubmission`).
+ * Counters per region of the unit's chain (township up to province) × period × definition × due day are
+ * moved in the same transaction as each report state change and each station event; a read sums a handful of
+ * counter rows and takes the overdue list from a partial index of the reports not received yet.
+ */
+
+type Db = Kysely<ReportingDatabase> | Transaction<ReportingDatabase>;
+type ReportRow = Selectable<ReportsTable>;
+
+/** A calendar period key (`2023-03`, `2023-Q1`, `2023-H1`): project reports' keys do not start with a year. */
+const CALENDAR_KEY = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4]|H[12])$/;
+/** The first argument of the advisory lock that serialises laying out a year's calendar. */
+const CALENDAR_LOCK = 0x5e6c0d1;
+const INSERT_CHUNK = 5_000;
+
+const isCalendar = (definition: ReportDefinition) =>
+  definition.period === 'month' || definition.period === 'quarter' || definition.period === 'half-year';
+
+// ---------------------------------------------------------------------------------------------------------
+// Who owes what
+
+const governingCache = new WeakMap<readonly ReportProfile[], Map<string, ReportProfile | null>>();
+
+/**
+ * The profile that governs a region among `profiles`: the nearest one issued by the region or an ancestor,
+ * the highest version among one issuer's editions (as `reportProfileFor` picks it among all of them).
+ */
+function governingProfile(code: string, profiles: readonly ReportProfile[]): ReportProfile | undefined {
+  let cache = governingCache.get(profiles);
+  if (!cache) {
+    cache = new Map();
+    governingCache.set(profiles, cache);
+  }
+  const known = cache.get(code);
+  if (known !== undefined) return known ?? undefined;
+  let found: ReportProfile | undefined;
+  for (const region of parentChain(code)) {
+    found = profiles
+      .filter((p) => p.regionCode === region.code)
+      .sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true }))[0];
+    if (found) break;
+  }
+  cache.set(code, found ?? null);
+  return found;
+}
+
+/** The regions of one level under `code` (itself when it is of that level), never below a county. */
+function descendantsAt(code: string, level: 'city' | 'county'): Region[] {
+  const region = getRegion(code);
+  if (region.level === level) return [region];
+  if (region.level === 'township' || region.level === 'county') return [];
+  return childrenOf(region.code).flatMap((child) => descendantsAt(child.code, level));
+}
+
+interface Unit {
+  definition: ReportDefinition;
+  regionCode: string;
+  activeFrom?: IsoDate | undefined;
+}
+
+/** The cities and counties that owe their own reports under `profiles` (see the header). */
+function regionUnits(profiles: readonly ReportProfile[]): Unit[] {
+  const out: Unit[] = [];
+  for (const profile of profiles) {
+    for (const definition of profile.reports) {
+      if (!isCalendar(definition)) continue;
+      if (definition.submitter !== 'city' && definition.submitter !== 'county') continue;
+      for (const region of descendantsAt(profile.regionCode, definition.submitter)) {
+        if (region.functionalZone) continue;
+        if (governingProfile(region.code, profiles)?.id !== profile.id) continue;
+        out.push({ definition, regionCode: region.code });
+      }
+    }
+  }
+  return out;
+}
+
+/** The calendar definitions an operator in this township owes under its profile. */
+function operatorDefinitions(township: string, profiles: readonly ReportProfile[]): ReportDefinition[] {
+  const profile = governingProfile(township, profiles);
+  return profile?.reports.filter((d) => d.submitter === 'operator' && isCalendar(d)) ?? [];
+}
+
+function yearRange(year: number): { from: IsoDate; to: IsoDate; first: string; next: string } {
+  return { from: `${year}-01-01`, to: `${year}-12-31`, first: String(year), next: String(year + 1) };
+}
+
+function expectedOf(unit: Unit, year: number): ExpectedReport[] {
+  const { from, to } = yearRange(year);
+  return expectedReports(
+    unit.definition,
+    {
+      id: unit.regionCode,
+      party: unit.definition.submitter,
+      regionCode: unit.regionCode,
+      ...(unit.activeFrom ? { activeFrom: unit.activeFrom } : {}),
+    },
+    from,
+    to,
+  );
+}
+
+/** The region path of a code, or undefined for one the division data does not know (not counted). */
+function pathOf(code: string): readonly string[] | undefined {
+  try {
+    return regionPath(code);
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Contributions and counters
+
+interface Expectation {
+  definitionId: string;
+  definitionVersion: string;
+  unit: string;
+  periodKey: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  dueOn: IsoDate;
+  path: readonly string[];
+  firstSubmittedOn: IsoDate | null;
+  status: string | null;
+}
+
+interface Contribution {
+  expected: number;
+  received: number;
+  onTime: number;
+  approved: number;
+  inRevision: number;
+}
+
+const ZERO: Contribution = { expected: 0, received: 0, onTime: 0, approved: 0, inRevision: 0 };
+
+/** What one expected report adds to its counters in a given state. */
+function contributionOf(state: {
+  firstSubmittedOn: IsoDate | null;
+  status: string | null;
+  dueOn: IsoDate;
+}): Contribution {
+  const received = state.firstSubmittedOn !== null;
+  return {
+    expected: 1,
+    received: received ? 1 : 0,
+    // The due day itself is on time [like classifySubmission].
+    onTime: received && (state.firstSubmittedOn as IsoDate) <= state.dueOn ? 1 : 0,
+    approved: state.status === 'approved' ? 1 : 0,
+    inRevision: received && (state.status === 'draft' || state.status === 'returned') ? 1 : 0,
+  };
+}
+
+interface CounterDelta extends Contribution {
+  path: readonly string[];
+  definitionId: string;
+  periodKey: string;
+  periodStart: IsoDate;
+  dueOn: IsoDate;
+}
+
+/** Adds the deltas to the counters of every region on each path, in key order (no deadlock between two). */
+async function bump(trx: Db, deltas: readonly CounterDelta[]): Promise<void> {
+  const cells = new Map<string, { key: string[]; start: IsoDate; c: Contribution }>();
+  for (const d of deltas) {
+    for (const region of d.path) {
+      const key = [region, d.periodKey, d.definitionId, d.dueOn];
+      const id = key.join('\u0000');
+      let cell = cells.get(id);
+      if (!cell) {
+        cell = { key, start: d.periodStart, c: { ...ZERO } };
+        cells.set(id, cell);
+      }
+      cell.c.expected += d.expected;
+      cell.c.received += d.received;
+      cell.c.onTime += d.onTime;
+      cell.c.approved += d.approved;
+      cell.c.inRevision += d.inRevision;
+    }
+  }
+  const rows = [...cells.entries()]
+    .filter(([, v]) => Object.values(v.c).some((n) => n !== 0))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, v]) => v);
+  if (rows.length === 0) return;
+  const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
+  await sql`
+    insert into reporting.report_completeness as c
+      (region_code, period_key, definition_id, due_on, period_start, expected, received, on_time, approved, in_revision)
+    select * from unnest(
+      ${col((r) => r.key[0])}::text[], ${col((r) => r.key[1])}::text[], ${col((r) => r.key[2])}::text[],
+      ${col((r) => r.key[3])}::date[], ${col((r) => r.start)}::date[], ${col((r) => r.c.expected)}::int[],
+      ${col((r) => r.c.received)}::int[], ${col((r) => r.c.onTime)}::int[], ${col((r) => r.c.approved)}::int[],
+      ${col((r) => r.c.inRevision)}::int[])
+    on conflict (region_code, period_key, definition_id, due_on) do update set
+      expected = c.expected + excluded.expected,
+      received = c.received + excluded.received,
+      on_time = c.on_time + excluded.on_time,
+      approved = c.approved + excluded.approved,
+      in_revision = c.in_revision + excluded.in_revision`.execute(trx);
+}
+
+async function insertExpectations(trx: Db, rows: readonly Expectation[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    const col = <T>(pick: (r: Expectation) => T) => chunk.map(pick);
+    await sql`
+      insert into reporting.report_expectations
+        (definition_id, unit_region_code, period_key, definition_version, period_start, period_end, due_on,
+         region_path, first_submitted_on, status)
+      select d, u, k, v, s, e, due, string_to_array(p, ','), f, st from unnest(
+        ${col((r) => r.definitionId)}::text[], ${col((r) => r.unit)}::text[], ${col((r) => r.periodKey)}::text[],
+        ${col((r) => r.definitionVersion)}::text[], ${col((r) => r.periodStart)}::date[],
+        ${col((r) => r.periodEnd)}::date[], ${col((r) => r.dueOn)}::date[], ${col((r) => r.path.join(','))}::text[],
+        ${col((r) => r.firstSubmittedOn)}::date[], ${col((r) => r.status)}::text[]
+      ) as t(d, u, k, v, s, e, due, p, f, st)
+      on conflict (definition_id, unit_region_code, period_key) do nothing`.execute(trx);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Laying out a year
+
+export interface CalendarOptions {
+  /**
+   * The report profiles to lay the calendar out under; by default every profile in `@shegong/plans`. A
+   * what-if (or the benchmark) passes its own; the incremental paths always use the packaged ones.
+   */
+  profiles?: readonly ReportProfile[];
+  /** Lay the year out again even when it was (a repair after a profile change). */
+  rebuild?: boolean;
+}
+
+export interface CalendarLayout {
+  year: number;
+  /** False when the year had been laid out already and `rebuild` was not asked. */
+  laidOut: boolean;
+  expected: number;
+  received: number;
+}
+
+/**
+ * Lays out a year's report calendar inside `trx`: every report each unit owes (see the header), the state
+ * of each from the reports table, and the counters of every region. Serialised per year by an advisory
+ * lock; a year laid out already is left alone unless `rebuild`.
+ */
+async function layOut(trx: Transaction<ReportingDatabase>, year: number, options: CalendarOptions) {
+  await sql`select pg_advisory_xact_lock(${CALENDAR_LOCK}, ${year})`.execute(trx);
+  const done = await trx
+    .selectFrom('report_calendar_years')
+    .select('year')
+    .where('year', '=', year)
+    .executeTakeFirst();
+  if (done && !options.rebuild) return { year, laidOut: false, expected: 0, received: 0 };
+  const profiles = options.profiles ?? listReportProfiles();
+  const { first, next } = yearRange(year);
+  const rows = new Map<string, Expectation>();
+  const add = (e: ExpectedReport, unit: string, path: readonly string[]) => {
+    rows.set(`${e.definitionId}\u0000${unit}\u0000${e.period.key}`, {
+      definitionId: e.definitionId,
+      definitionVersion: e.definitionVersion,
+      unit,
+      periodKey: e.period.key,
+      periodStart: e.period.start,
+      periodEnd: e.period.end,
+      dueOn: e.dueOn,
+      path,
+      firstSubmittedOn: null,
+      status: null,
+    });
+  };
+  for (const unit of regionUnits(profiles)) {
+    const path = pathOf(unit.regionCode);
+    if (path) for (const e of expectedOf(unit, year)) add(e, unit.regionCode, path);
+  }
+  const townships = await sql<{ region_code: string; since: IsoDate | null }>`
+    select region_code, min(coalesce(opened_on, registered_on)) as since from reporting.stations
+    where status = 'operating' and length(region_code) = 9 group by region_code`.execute(trx);
+  for (const t of townships.rows) {
+    const path = pathOf(t.region_code);
+    if (!path) continue;
+    for (const definition of operatorDefinitions(t.region_code, profiles)) {
+      const unit = { definition, regionCode: t.region_code, activeFrom: t.since ?? undefined };
+      for (const e of expectedOf(unit, year)) add(e, t.region_code, path);
+    }
+  }
+  const reports = await trx
+    .selectFrom('reports')
+    .select([
+      'definition_id',
+      'definition_version',
+      'unit_region_code',
+      'period_key',
+      'period_start',
+      'period_end',
+      'due_on',
+      'first_submitted_on',
+      'status',
+    ])
+    .where('period_key', '>=', first)
+    .where('period_key', '<', next)
+    .execute();
+  for (const r of reports) {
+    if (!CALENDAR_KEY.test(r.period_key)) continue;
+    const key = `${r.definition_id}\u0000${r.unit_region_code}\u0000${r.period_key}`;
+    let row = rows.get(key);
+    if (!row) {
+      const path = pathOf(r.unit_region_code);
+      if (!path) continue;
+      row = {
+        definitionId: r.definition_id,
+        definitionVersion: r.definition_version,
+        unit: r.unit_region_code,
+        periodKey: r.period_key,
+        periodStart: r.period_start,
+        periodEnd: r.period_end,
+        dueOn: r.due_on,
+        path,
+        firstSubmittedOn: null,
+        status: null,
+      };
+      rows.set(key, row);
+    }
+    row.firstSubmittedOn = r.first_submitted_on;
+    row.status = r.status;
+  }
+  await trx
+    .deleteFrom('report_expectations')
+    .where('period_key', '>=', first)
+    .where('period_key', '<', next)
+    .execute();
+  await trx
+    .deleteFrom('report_completeness')
+    .where('period_key', '>=', first)
+    .where('period_key', '<', next)
+    .execute();
+  const all = [...rows.values()];
+  await insertExpectations(trx, all);
+  // The counters of the year from its expectations: one pass, every level of each chain.
+  await sql`
+    insert into reporting.report_completeness
+      (region_code, period_key, definition_id, due_on, period_start, expected, received, on_time, approved, in_revision)
+    select r, e.period_key, e.definition_id, e.due_on, e.period_start, count(*),
+           count(e.first_submitted_on),
+           count(*) filter (where e.first_submitted_on <= e.due_on),
+           count(*) filter (where e.status = 'approved'),
+           count(*) filter (where e.first_submitted_on is not null and e.status in ('draft', 'returned'))
+    from reporting.report_expectations e cross join lateral unnest(e.region_path) as r
+    where e.period_key >= ${first} and e.period_key < ${next}
+    group by 1, 2, 3, 4, 5`.execute(trx);
+  await sql`
+    insert into reporting.report_calendar_years (year) values (${year})
+    on conflict (year) do update set laid_out_at = now()`.execute(trx);
+  return {
+    year,
+    laidOut: true,
+    expected: all.length,
+    received: all.filter((r) => r.firstSubmittedOn !== null).length,
+  };
+}
+
+/**
+ * Lays out a year's report calendar (every report each unit owes, with what has been received), once;
+ * later changes keep it current. With `rebuild` it is computed again from the reports and stations, the
+ * repair after a profile changes and the bulk path of the benchmark.
+ * @example await layOutReportCalendar(db, 2023) // { year: 2023, laidOut: true, expected: 312, received: 0 }
+ */
+export function layOutReportCalendar(
+  db: Kysely<ReportingDatabase>,
+  year: number,
+  options: CalendarOptions = {},
+): Promise<CalendarLayout> {
+  return db.transaction().execute((trx) => layOut(trx, year, options));
+}
+
+/** Lays out the year when it has not been: cheap when it has (one primary-key read, no lock). */
+async function ensureYear(trx: Transaction<ReportingDatabase>, year: number): Promise<void> {
+  const done = await trx
+    .selectFrom('report_calendar_years')
+    .select('year')
+    .where('year', '=', year)
+    .executeTakeFirst();
+  if (!done) await layOut(trx, year, {});
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Keeping it current
+
+/**
+ * Moves a report's weight in the counters from what the read model knew of it to what it is now: call it
+ * in the transaction of every report state change (submit, approve, return, unlock), after the row is
+ * written. Derived from the stored states, not from the step, so a repeated call cannot count twice; the
+ * first report of a year not laid out yet lays it out (and so is counted by it).
+ */
+export async function trackReport(trx: Transaction<ReportingDatabase>, report: ReportRow): Promise<void> {
+  if (!CALENDAR_KEY.test(report.period_key)) return;
+  const path = pathOf(report.unit_region_code);
+  if (!path) return;
+  await ensureYear(trx, Number(report.period_key.slice(0, 4)));
+  const key = {
+    definition_id: report.definition_id,
+    unit_region_code: report.unit_region_code,
+    period_key: report.period_key,
+  };
+  const stored = await trx
+    .selectFrom('report_expectations')
+    .select(['first_submitted_on', 'status', 'due_on', 'period_start'])
+    .where('definition_id', '=', key.definition_id)
+    .where('unit_region_code', '=', key.unit_region_code)
+    .where('period_key', '=', key.period_key)
+    .forUpdate()
+    .executeTakeFirst();
+  const state = { firstSubmittedOn: report.first_submitted_on, status: report.status };
+  let delta: Contribution;
+  let dueOn: IsoDate;
+  let periodStart: IsoDate;
+  if (!stored) {
+    dueOn = report.due_on;
+    periodStart = report.period_start;
+    await insertExpectations(trx, [
+      {
+        definitionId: report.definition_id,
+        definitionVersion: report.definition_version,
+        unit: report.unit_region_code,
+        periodKey: report.period_key,
+        periodStart,
+        periodEnd: report.period_end,
+        dueOn,
+        path,
+        ...state,
+      },
+    ]);
+    delta = contributionOf({ ...state, dueOn });
+  } else {
+    // The counters hold the expectation under its stored due day: keep counting it there.
+    dueOn = stored.due_on;
+    periodStart = stored.period_start;
+    const before = contributionOf({
+      firstSubmittedOn: stored.first_submitted_on,
+      status: stored.status,
+      dueOn,
+    });
+    const after = contributionOf({ ...state, dueOn });
+    if (stored.first_submitted_on === state.firstSubmittedOn && stored.status === state.status) return;
+    await trx
+      .updateTable('report_expectations')
+      .set({ first_submitted_on: state.firstSubmittedOn, status: state.status })
+      .where('definition_id', '=', key.definition_id)
+      .where('unit_region_code', '=', key.unit_region_code)
+      .where('period_key', '=', key.period_key)
+      .execute();
+    delta = {
+      expected: 0,
+      received: after.received - before.received,
+      onTime: after.onTime - before.onTime,
+      approved: after.approved - before.approved,
+      inRevision: after.inRevision - before.inRevision,
+    };
+  }
+  await bump(trx, [
+    { ...delta, path, definitionId: report.definition_id, periodKey: report.period_key, periodStart, dueOn },
+  ]);
+}
+
+/** What the station hook needs of a station's stored state. */
+export interface StationUnitSubject {
+  status: string;
+  region_code: string | null;
+}
+
+/**
+ * Keeps operators' briefs expected where stations operate: call it in the transaction of every station
+ * event, after the station row is written, with the station before and after and the day of the change.
+ * A township whose first station starts operating owes the briefs of every laid-out period from then on;
+ * one whose last station stops owes none that starts after `day` (what was received stays counted).
+ */
+export async function trackStationUnits(
+  trx: Db,
+  before: StationUnitSubject | undefined,
+  after: StationUnitSubject | undefined,
+  day: IsoDate,
+): Promise<void> {
+  const operating = (s: StationUnitSubject | undefined) =>
+    s?.status === 'operating' && s.region_code?.length === 9 ? s.region_code : null;
+  const was = operating(before);
+  const is = operating(after);
+  if (was === is) return;
+  const years = (await trx.selectFrom('report_calendar_years').select('year').execute()).map((y) => y.year);
+  if (years.length === 0) return;
+  for (const township of new Set([was, is])) {
+    if (township) await reconcileTownship(trx, township, years, day);
+  }
+}
+
+async function reconcileTownship(trx: Db, township: string, years: readonly number[], day: IsoDate) {
+  // A code the division data does not know is kept by the station read model, never counted (nor refused).
+  const path = pathOf(township);
+  if (!path) return;
+  const definitions = operatorDefinitions(township, listReportProfiles());
+  if (definitions.length === 0) return;
+  const now = await sql<{ n: number; since: IsoDate | null }>`
+    select count(*)::int as n, min(coalesce(opened_on, registered_on)) as since from reporting.stations
+    where region_code = ${township} and status = 'operating'`.execute(trx);
+  const { n, since } = now.rows[0] ?? { n: 0, since: null };
+  const ids = definitions.map((d) => d.id);
+  const keys = years.map((y) => yearRange(y));
+  if (n > 0) {
+    const wanted: Expectation[] = [];
+    for (const year of years) {
+      for (const definition of definitions) {
+        for (const e of expectedOf({ definition, regionCode: township, activeFrom: since ?? day }, year)) {
+          wanted.push({
+            definitionId: e.definitionId,
+            definitionVersion: e.definitionVersion,
+            unit: township,
+            periodKey: e.period.key,
+            periodStart: e.period.start,
+            periodEnd: e.period.end,
+            dueOn: e.dueOn,
+            path,
+            firstSubmittedOn: null,
+            status: null,
+          });
+        }
+      }
+    }
+    if (wanted.length === 0) return;
+    const existing = await trx
+      .selectFrom('report_expectations')
+      .select(['definition_id', 'period_key'])
+      .where('unit_region_code', '=', township)
+      .where('definition_id', 'in', ids)
+      .execute();
+    const have = new Set(existing.map((e) => `${e.definition_id}\u0000${e.period_key}`));
+    const fresh = wanted.filter((w) => !have.has(`${w.definitionId}\u0000${w.periodKey}`));
+    await insertExpectations(trx, fresh);
+    await bump(
+      trx,
+      fresh.map((f) => ({ ...ZERO, expected: 1, ...counterKey(f) })),
+    );
+    return;
+  }
+  const removed = await trx
+    .deleteFrom('report_expectations')
+    .where('unit_region_code', '=', township)
+    .where('definition_id', 'in', ids)
+    .where('first_submitted_on', 'is', null)
+    .where('period_start', '>', day)
+    .where((eb) =>
+      eb.or(keys.map((k) => eb.and([eb('period_key', '>=', k.first), eb('period_key', '<', k.next)]))),
+    )
+    .returning(['definition_id', 'period_key', 'period_start', 'due_on', 'status'])
+    .execute();
+  await bump(
+    trx,
+    removed.map((r) => ({
+      ...ZERO,
+      expected: -1,
+      // A draft never submitted contributes nothing but its expectation.
+      path,
+      definitionId: r.definition_id,
+      periodKey: r.period_key,
+      periodStart: r.period_start,
+      dueOn: r.due_on,
+    })),
+  );
+}
+
+function counterKey(e: Expectation) {
+  return {
+    path: e.path,
+    definitionId: e.definitionId,
+    periodKey: e.periodKey,
+    periodStart: e.periodStart,
+    dueOn: e.dueOn,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading
+
+/** Completeness and timeliness of a set of expected reports on a day. */
+export interface CompletenessFigures {
+  expected: number;
+  /** Past their due day, or received already: the denominator of both ratios. */
+  owed: number;
+  received: number;
+  /** First submitted on or before the due day (the due day counts as on time). */
+  onTime: number;
+  late: number;
+  /** Owed and not received. */
+  overdue: number;
+  /** Not due yet and not received. */
+  notDue: number;
+  approved: number;
+  /** Received, then returned or unlocked, and not submitted again yet. */
+  inRevision: number;
+  /** ⌊10000 × received / owed⌋; 10000 while nothing is owed. */
+  completenessBasisPoints: number;
+  /** ⌊10000 × onTime / owed⌋; 10000 while nothing is owed. */
+  timelinessBasisPoints: number;
+}
+
+export interface DefinitionCompleteness extends CompletenessFigures {
+  definitionId: string;
+  title: string;
+}
+
+export interface RegionCompleteness {
+  regionCode: string;
+  name: string;
+  level: string;
+  totals: CompletenessFigures;
+  byDefinition: DefinitionCompleteness[];
+}
+
+export interface OverdueReport {
+  definitionId: string;
+  title: string;
+  unitRegionCode: string;
+  unitName: string;
+  periodKey: string;
+  dueOn: IsoDate;
+  /** Days past the due day on `asOf`: 1 the day after. */
+  daysLate: number;
+}
+
+export interface Completeness {
+  /** `2023-03`, `2023-Q1`, `2023-H1` or a year `2023` (every period of the year). */
+  period: string;
+  asOf: IsoDate;
+  region: RegionCompleteness;
+  /** The region's children (cities of a province …), in code order; none for a township. */
+  children: RegionCompleteness[];
+  overdue: { total: number; offset: number; limit: number; items: OverdueReport[] };
+}
+
+export interface CompletenessQuery {
+  regionCode: string;
+  period: string;
+  /** The day overdue counts against (China's calendar day; the workflow's "today"). */
+  asOf: IsoDate;
+  overdueLimit?: number | undefined;
+  overdueOffset?: number | undefined;
+}
+
+function emptyFigures(): CompletenessFigures {
+  return {
+    expected: 0,
+    owed: 0,
+    received: 0,
+    onTime: 0,
+    late: 0,
+    overdue: 0,
+    notDue: 0,
+    approved: 0,
+    inRevision: 0,
+    completenessBasisPoints: 10_000,
+    timelinessBasisPoints: 10_000,
+  };
+}
+
+interface CounterRow {
+  region_code: string;
+  definition_id: string;
+  due_on: IsoDate;
+  expected: number;
+  received: number;
+  on_time: number;
+  approved: number;
+  in_revision: number;
+}
+
+function addCounter(f: CompletenessFigures, row: CounterRow, asOf: IsoDate): void {
+  const due = row.due_on < asOf;
+  f.expected += row.expected;
+  f.received += row.received;
+  f.onTime += row.on_time;
+  f.late += row.received - row.on_time;
+  f.approved += row.approved;
+  f.inRevision += row.in_revision;
+  f.owed += due ? row.expected : row.received;
+  f.overdue += due ? row.expected - row.received : 0;
+  f.notDue += due ? 0 : row.expected - row.received;
+}
+
+function finish<T extends CompletenessFigures>(f: T): T {
+  if (f.owed > 0) {
+    f.completenessBasisPoints = Math.floor((f.received * 10_000) / f.owed);
+    f.timelinessBasisPoints = Math.floor((f.onTime * 10_000) / f.owed);
+  }
+  return f;
+}
+
+let titles: Map<string, string> | undefined;
+/** A definition's title (the same id means the same report in every profile). */
+function titleOf(definitionId: string): string {
+  titles ??= new Map(listReportProfiles().flatMap((p) => p.reports.map((r) => [r.id, r.title] as const)));
+  return titles.get(definitionId) ?? definitionId;
+}
+
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
+
+/**
+ * Completeness and timeliness in a region and each of its children for a period or a year, from the
+ * counters (a handful of rows, whatever the region's size), with the overdue reports of the whole region,
+ * oldest due day first, paged. The first read of a year not laid out yet lays it out.
+ * @example await readCompleteness(db, { regionCode: '410000', period: '2023-Q1', asOf: '2023-04-12' })
+ * @throws DomainError `REGION_NOT_FOUND` … naming `regionCode`; `COMPLETENESS_PERIOD_INVALID` naming `period`
+ */
+export async function readCompleteness(
+  db: Kysely<ReportingDatabase>,
+  query: CompletenessQuery,
+): Promise<Completeness> {
+  const region = regionOf(query.regionCode);
+  if (!PERIOD.test(query.period)) {
+    throw new DomainError(
+      'COMPLETENESS_PERIOD_INVALID',
+      `"${query.period}" is not a period: write 2023, 2023-03, 2023-Q1 or 2023-H1`,
+      { path: ['period'] },
+    );
+  }
+  const year = Number(query.period.slice(0, 4));
+  const laidOut = await db
+    .selectFrom('report_calendar_years')
+    .select('year')
+    .where('year', '=', year)
+    .executeTakeFirst();
+  if (!laidOut) await layOutReportCalendar(db, year);
+
+  const children = region.level === 'township' ? [] : childrenOf(region.code);
+  const codes = [region.code, ...children.map((c) => c.code)];
+  let counters = db
+    .selectFrom('report_completeness')
+    .select([
+      'region_code',
+      'definition_id',
+      'due_on',
+      'expected',
+      'received',
+      'on_time',
+      'approved',
+      'in_revision',
+    ])
+    .where('region_code', 'in', codes);
+  counters =
+    query.period.length === 4
+      ? counters.where('period_key', '>=', query.period).where('period_key', '<', String(year + 1))
+      : counters.where('period_key', '=', query.period);
+  const rows = await counters.execute();
+
+  const perRegion = new Map<
+    string,
+    { totals: CompletenessFigures; byDef: Map<string, CompletenessFigures> }
+  >();
+  for (const code of codes) perRegion.set(code, { totals: emptyFigures(), byDef: new Map() });
+  for (const row of rows) {
+    const entry = perRegion.get(row.region_code);
+    if (!entry) continue;
+    addCounter(entry.totals, row, query.asOf);
+    let f = entry.byDef.get(row.definition_id);
+    if (!f) {
+      f = emptyFigures();
+      entry.byDef.set(row.definition_id, f);
+    }
+    addCounter(f, row, query.asOf);
+  }
+  const view = (r: Region): RegionCompleteness => {
+    const entry = perRegion.get(r.code) as {
+      totals: CompletenessFigures;
+      byDef: Map<string, CompletenessFigures>;
+    };
+    return {
+      regionCode: r.code,
+      name: r.name,
+      level: r.level,
+      totals: finish(entry.totals),
+      byDefinition: [...entry.byDef]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([definitionId, f]) => ({ definitionId, title: titleOf(definitionId), ...finish(f) })),
+    };
+  };
+  const own = view(region);
+
+  const limit = query.overdueLimit ?? 50;
+  const offset = query.overdueOffset ?? 0;
+  let pending = db
+    .selectFrom('report_expectations')
+    .select(['definition_id', 'unit_region_code', 'period_key', 'due_on'])
+    .where(sql<boolean>`region_path @> array[${region.code}]::text[]`)
+    .where('first_submitted_on', 'is', null)
+    .where('due_on', '<', query.asOf);
+  pending =
+    query.period.length === 4
+      ? pending.where('period_key', '>=', query.period).where('period_key', '<', String(year + 1))
+      : pending.where('period_key', '=', query.period);
+  const items =
+    own.totals.overdue === 0 || limit === 0
+      ? []
+      : await pending
+          .orderBy('due_on')
+          .orderBy('unit_region_code')
+          .orderBy('definition_id')
+          .orderBy('period_key')
+          .limit(limit)
+          .offset(offset)
+          .execute();
+  return {
+    period: query.period,
+    asOf: query.asOf,
+    region: own,
+    children: children.map(view),
+    overdue: {
+      total: own.totals.overdue,
+      offset,
+      limit,
+      items: items.map((r) => ({
+        definitionId: r.definition_id,
+        title: titleOf(r.definition_id),
+        unitRegionCode: r.unit_region_code,
+        unitName: getRegion(r.unit_region_code).name,
+        periodKey: r.period_key,
+        dueOn: r.due_on,
+        daysLate: daysBetween(r.due_on, query.asOf),
+      })),
+    },
+  };
+}

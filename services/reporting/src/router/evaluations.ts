@@ -1,0 +1,41 @@
+import {
+  DecideRenewalRequestSchema,
+  decideRenewal,
+  EvaluationRefSchema,
+  getEvaluation,
+  ListEvaluationsRequestSchema,
+  ListRenewalsRequestSchema,
+  listEvaluations,
+  listRenewals,
+  RecordEvaluationRequestSchema,
+  recordEvaluation,
+} from '../domain/evaluations.ts';
+import { chinaToday } from '../domain/reports.ts';
+import { type Ctx, procedure } from './trpc.ts';
+
+const today = (ctx: Ctx) => (ctx.today ?? (() => chinaToday()))();
+
+/** `evaluations.record`: an evaluation scored from the hub's facts and the evaluator's entries, stored. */
+export const record = procedure
+  .input(RecordEvaluationRequestSchema)
+  .mutation(({ ctx, input }) => recordEvaluation(ctx.db, input));
+
+/** `evaluations.list`: the evaluations of the stations inside a region (one station, a year or half-year). */
+export const list = procedure
+  .input(ListEvaluationsRequestSchema)
+  .query(({ ctx, input }) => listEvaluations(ctx.db, input));
+
+/** `evaluations.get`: one evaluation of a station, with its facts, entries, vetoes and breakdown. */
+export const get = procedure
+  .input(EvaluationRefSchema)
+  .query(({ ctx, input }) => getEvaluation(ctx.db, input));
+
+/** `renewals.decide`: a contract year renewed or re-procured on its evaluations, published to funding. */
+export const decide = procedure
+  .input(DecideRenewalRequestSchema)
+  .mutation(({ ctx, input }) => decideRenewal(ctx.db, input, today(ctx)));
+
+/** `renewals.list`: the renewal decisions of the contracts inside a region. */
+export const renewals = procedure
+  .input(ListRenewalsRequestSchema)
+  .query(({ ctx, input }) => listRenewals(ctx.db, input));
