@@ -1,6 +1,8 @@
+import { benchCompleteness } from './completeness.bench.ts';
 import { benchEvaluation } from './evaluation.bench.ts';
 import { benchGateway } from './gateway.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
+import { benchPages } from './pages.bench.ts';
 import { benchPlans } from './plans.bench.ts';
 import { benchRegions } from './regions.bench.ts';
 import { benchStaffing } from './staffing.bench.ts';
@@ -13,6 +15,8 @@ const SUITES: ReadonlyArray<readonly [string, () => Promise<void>]> = [
   ['gateway', benchGateway],
   ['plans', benchPlans],
   ['evaluation', benchEvaluation],
+  ['completeness', benchCompleteness],
+  ['pages', benchPages],
 ];
 
 /** `BENCH_SUITES=ingest,regions` runs only those suites (still in the order above); unset runs them all. */

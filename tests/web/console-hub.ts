@@ -33,7 +33,7 @@ export interface ConsoleHub extends AsyncDisposable {
   gatewayAs(username: string): Promise<ReturnType<typeof createHubTrpcClient>>;
 }
 
-export async function startConsoleHub(name: 'county' | 'province'): Promise<ConsoleHub> {
+export async function startConsoleHub(name: 'county' | 'city' | 'province'): Promise<ConsoleHub> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), `shegong-${name}-e2e-`));
   chmodSync(dataDir, 0o755);

@@ -1,4 +1,4 @@
-import { type Dictionaries, STATION_MESSAGES } from '@shegong/web';
+import { type Dictionaries, REPORT_MESSAGES, STATION_MESSAGES } from '@shegong/web';
 
 /**
  * The county console's own words; the shell's, sign-in's and the states' come from @shegong/web, and so do
@@ -7,8 +7,11 @@ import { type Dictionaries, STATION_MESSAGES } from '@shegong/web';
 export const MESSAGES: Dictionaries = {
   'zh-CN': {
     ...STATION_MESSAGES['zh-CN'],
+    ...REPORT_MESSAGES['zh-CN'],
     'app.title': '区县社工站管理',
     'menu.stations': '社工站',
+    'menu.importStations': '导入社工站',
+    'menu.reports': '报表',
     'stations.title': '本辖区社工站',
     'stations.hint': '名单由市级系统推送至省级平台；点击站点名称查看阵地、驻站社工与人员配置合规情况。',
     'stations.statusFilter': '按状态筛选',
@@ -19,8 +22,11 @@ export const MESSAGES: Dictionaries = {
   },
   en: {
     ...STATION_MESSAGES.en,
+    ...REPORT_MESSAGES.en,
     'app.title': 'County social work stations',
     'menu.stations': 'Stations',
+    'menu.importStations': 'Import stations',
+    'menu.reports': 'Reports',
     'stations.title': 'Stations in your county',
     'stations.hint':
       "The list comes from the city's system through the provincial hub; open a station for its rooms, resident workers and staffing compliance.",

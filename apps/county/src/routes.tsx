@@ -1,7 +1,9 @@
-import { HomeOutlined } from '@ant-design/icons';
+import { FileTextOutlined, HomeOutlined, UploadOutlined } from '@ant-design/icons';
 import type { MenuRoute } from '@shegong/web';
 
 /** The county console's route config: the side menu is drawn from it. */
 export const MENU: readonly MenuRoute[] = [
   { path: '/stations', labelKey: 'menu.stations', icon: <HomeOutlined /> },
+  { path: '/import/stations', labelKey: 'menu.importStations', icon: <UploadOutlined /> },
+  { path: '/reports', labelKey: 'menu.reports', icon: <FileTextOutlined /> },
 ];

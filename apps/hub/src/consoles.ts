@@ -10,6 +10,7 @@ import { seconds } from './demo/load.ts';
 /** The front ends the app server serves, each under its own path: the county console first. */
 export const CONSOLES = [
   { name: 'county', base: '/county/', dir: fileURLToPath(new URL('../../county/', import.meta.url)) },
+  { name: 'city', base: '/city/', dir: fileURLToPath(new URL('../../city/', import.meta.url)) },
   { name: 'province', base: '/province/', dir: fileURLToPath(new URL('../../province/', import.meta.url)) },
 ] as const;
 

@@ -1,12 +1,17 @@
-import { AppShell, BackLink, ConsoleRoot, NotFoundState } from '@shegong/web';
+import { AppShell, BackLink, ConsoleRoot, LoadingState, NotFoundState } from '@shegong/web';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useProvinces } from './api/provinces.ts';
-import { ComparePage } from './features/compare/routes/compare.tsx';
 import { DashboardPage } from './features/dashboard/routes/dashboard.tsx';
 import { RegionPage } from './features/regions/routes/region-detail.tsx';
 import { StationPage } from './features/stations/routes/station.tsx';
 import { MESSAGES } from './messages.ts';
 import { COMPARE_MENU, MENU } from './routes.tsx';
+
+// Route-split: only a user with a cross-province grant ever opens the comparison; fetched when opened.
+const ComparePage = lazy(() =>
+  import('./features/compare/routes/compare.tsx').then((m) => ({ default: m.ComparePage })),
+);
 
 /** The app's base path: where the hub's app server serves it (`vite.config.ts` `base`). */
 const BASENAME = import.meta.env.BASE_URL.replace(/\/+$/, '');
@@ -30,7 +35,16 @@ function Console() {
         <Route path="/dashboard/:provinceCode" element={<DashboardPage />} />
         <Route path="/regions/:regionCode" element={<RegionPage />} />
         <Route path="/stations/:stationId" element={<StationPage />} />
-        {crossProvince && <Route path="/compare" element={<ComparePage />} />}
+        {crossProvince && (
+          <Route
+            path="/compare"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <ComparePage />
+              </Suspense>
+            }
+          />
+        )}
         <Route
           path="*"
           element={<NotFoundState back={<BackLink to="/dashboard" labelKey="nav.backToDashboard" />} />}

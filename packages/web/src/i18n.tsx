@@ -2,7 +2,9 @@ import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { EXCEL_MESSAGES } from './excel/messages.ts';
 import type { Locale } from './format.ts';
+import { CONSOLE_CSS, CONSOLE_THEME } from './theme.ts';
 
 /** One language's messages: a key → text, `{name}` placeholders filled by `t`. */
 export type Messages = Record<string, string>;
@@ -39,6 +41,7 @@ export const SHARED_MESSAGES: Dictionaries = {
     'role.county': '区县',
     'role.township': '乡镇街道',
     'role.operator': '承接机构',
+    ...EXCEL_MESSAGES['zh-CN'],
   },
   en: {
     'shell.language': 'Language',
@@ -69,6 +72,7 @@ export const SHARED_MESSAGES: Dictionaries = {
     'role.county': 'County',
     'role.township': 'Township',
     'role.operator': 'Operator',
+    ...EXCEL_MESSAGES.en,
   },
 };
 
@@ -118,7 +122,10 @@ export function I18nProvider({ messages, children }: { messages?: Dictionaries; 
   }, [locale, messages, setLocale]);
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={CONSOLE_THEME}>
+        <style>{CONSOLE_CSS}</style>
+        {children}
+      </ConfigProvider>
     </I18nContext.Provider>
   );
 }

@@ -4,12 +4,20 @@
  * `useAuth`, `SignInForm`), i18n with zh-CN first (`I18nProvider`, `useI18n`), formatters (money in fen,
  * dates, numbers, shares), the console frame (`AppShell` from a route config), the states a page can be
  * in, region names from the gateway (`useRegionNames`, `useRegionChain`), an ECharts `Chart`, and the
- * station screens every console shows (`StationsTable`, `StationDetail`, their hooks and `STATION_MESSAGES`).
+ * station screens every console shows (`StationsTable`, `StationDetail`, their hooks and `STATION_MESSAGES`),
+ * and the periodic report screens (`UnitReports`, `ApprovalQueue`, `ReportDetail`, `REPORT_MESSAGES`).
  */
 export { AuthProvider, useAuth } from './auth.tsx';
 export { Chart, type ChartOption } from './chart.tsx';
 export { BackLink, ConsoleRoot } from './console.tsx';
 export { DataAsOf } from './data-as-of.tsx';
+export {
+  findingExportColumns,
+  stationExportColumns,
+  workerExportColumns,
+} from './excel/columns.ts';
+export { type ExportColumn, ExportExcelButton } from './excel/export-button.tsx';
+export { StationImport } from './excel/station-import.tsx';
 export {
   formatDate,
   formatDateTime,
@@ -36,6 +44,31 @@ export {
 } from './i18n.tsx';
 export { AppShell, type MenuRoute } from './layout.tsx';
 export { type RegionInfo, useRegionChain, useRegionNames } from './regions.ts';
+export {
+  type Report,
+  type ReportCorrection,
+  type ReportFigures,
+  type ReportRef,
+  type ReportStatus,
+  useReport,
+  useReportSteps,
+  useReports,
+} from './reports/api.ts';
+export { CorrectFigureForm } from './reports/correct-form.tsx';
+export {
+  definitionsFor,
+  UNIT_REPORT_DEFINITIONS,
+  type UnitReportDefinition,
+} from './reports/definitions.ts';
+export { DraftReportForm } from './reports/draft-form.tsx';
+export { figureLabel } from './reports/figure-label.ts';
+export { type FigureRow, figureRows, periodKeys } from './reports/figures.ts';
+export { REPORT_MESSAGES } from './reports/messages.ts';
+export { ReportDetail } from './reports/report-detail.tsx';
+export { LockedTag, ReportStatusTag, Timeliness } from './reports/report-status.tsx';
+export { ReportsTable } from './reports/reports-table.tsx';
+export { ReviewReportForm } from './reports/review-form.tsx';
+export { ApprovalQueue, UnitReports } from './reports/screens.tsx';
 export type { Session } from './session.ts';
 export { SignInForm } from './sign-in.tsx';
 export { EmptyState, ErrorState, LoadingState, NotFoundState } from './states.tsx';

@@ -11,7 +11,7 @@ export { canTransition, NEXT_STATUSES } from './domain/lifecycle.ts';
 export type { Operator } from './domain/operators.ts';
 export type { Page } from './domain/page.ts';
 export type { FiledStaffChange } from './domain/staff-changes.ts';
-export type { Station, StationPlace } from './domain/stations.ts';
+export type { Station, StationCheck, StationPlace } from './domain/stations.ts';
 export type { MaskedWorker, RevealedWorker } from './domain/workers.ts';
 export { type RegistryEnv, readRegistryEnv } from './env.ts';
 export type { RegistryRouter } from './router/index.ts';

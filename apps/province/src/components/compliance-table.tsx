@@ -1,7 +1,22 @@
-import { formatNumber, useI18n } from '@shegong/web';
+import { type ExportColumn, formatNumber, useI18n } from '@shegong/web';
 import { Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { ComplianceRow } from '../api/rollups.ts';
+
+/** The compliance table as a sheet holds it. */
+export function complianceExportColumns(
+  t: ReturnType<typeof useI18n>['t'],
+  regionLabelKey: string,
+): ExportColumn<ComplianceRow>[] {
+  return [
+    { title: t('excel.regionCode'), value: (r) => r.regionCode },
+    { title: t(regionLabelKey), value: (r) => r.name },
+    { title: t('compliance.stations'), value: (r) => r.stations },
+    { title: t('compliance.compliant'), value: (r) => r.compliant },
+    { title: t('compliance.nonCompliant'), value: (r) => r.nonCompliant },
+    { title: t('compliance.notEvaluatedShort'), value: (r) => r.notEvaluated },
+  ];
+}
 
 /**
  * Staffing compliance of the operating stations in each child region that has any: compliant, not compliant

@@ -1,7 +1,21 @@
-import { formatNumber, formatPercent, useI18n } from '@shegong/web';
+import { type ExportColumn, formatNumber, formatPercent, useI18n } from '@shegong/web';
 import { Progress, Table } from 'antd';
 import { Link } from 'react-router';
 import type { CoverageRow } from '../api/rollups.ts';
+
+type T = ReturnType<typeof useI18n>['t'];
+
+/** The coverage table as a sheet holds it: code and name apart, the share as a fraction (format as %). */
+export function coverageExportColumns(t: T, regionLabelKey: string): ExportColumn<CoverageRow>[] {
+  return [
+    { title: t('excel.regionCode'), value: (r) => r.regionCode },
+    { title: t(regionLabelKey), value: (r) => r.name },
+    { title: t('coverage.operatingStations'), value: (r) => r.operatingStations },
+    { title: t('coverage.coveredTownships'), value: (r) => r.coveredTownships },
+    { title: t('coverage.townships'), value: (r) => r.townships },
+    { title: t('coverage.share'), value: (r) => r.coverage },
+  ];
+}
 
 /**
  * Coverage of each child region (a province's cities, a city's counties): operating stations, townships
@@ -51,10 +65,16 @@ export function CoverageTable({
           dataIndex: 'coverage',
           width: 200,
           sorter: (a, b) => a.coverage - b.coverage,
-          render: (share: number) => (
+          render: (share: number, row) => (
             <span style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
               <span style={{ minWidth: 56, textAlign: 'right' }}>{formatPercent(share, locale)}</span>
-              <Progress percent={share * 100} showInfo={false} size="small" style={{ margin: 0, flex: 1 }} />
+              <Progress
+                aria-label={`${row.name} ${t('coverage.share')}`}
+                percent={share * 100}
+                showInfo={false}
+                size="small"
+                style={{ margin: 0, flex: 1 }}
+              />
             </span>
           ),
         },

@@ -1,6 +1,8 @@
 import { Card, Descriptions, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { DataAsOf } from '../data-as-of.tsx';
+import { findingExportColumns, workerExportColumns } from '../excel/columns.ts';
+import { ExportExcelButton } from '../excel/export-button.tsx';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { useRegionNames } from '../regions.ts';
@@ -79,7 +81,19 @@ export function StationDetail({
       </Card>
       <Card
         title={t('compliance.title')}
-        extra={<DataAsOf at={compliance.dataUpdatedAt} />}
+        extra={
+          <Space>
+            <ExportExcelButton
+              title={`${s.name} ${t('compliance.title')}`}
+              unit={`${s.name}（${s.id}）`}
+              columns={findingExportColumns(t, locale)}
+              rows={compliance.data?.findings ?? []}
+              asOf={compliance.dataUpdatedAt}
+              {...(compliance.data?.asOf && { period: compliance.data.asOf })}
+            />
+            <DataAsOf at={compliance.dataUpdatedAt} />
+          </Space>
+        }
         data-testid="compliance"
       >
         {compliance.isPending ? (
@@ -90,7 +104,22 @@ export function StationDetail({
           <ComplianceFindings compliance={compliance.data} />
         )}
       </Card>
-      <Card title={t('workers.title')} data-testid="workers">
+      <Card
+        title={t('workers.title')}
+        extra={
+          <Space>
+            <ExportExcelButton
+              title={`${s.name} ${t('workers.title')}`}
+              unit={`${s.name}（${s.id}）`}
+              columns={workerExportColumns(t, locale)}
+              rows={workers.data ?? []}
+              asOf={workers.dataUpdatedAt}
+            />
+            <DataAsOf at={workers.dataUpdatedAt} />
+          </Space>
+        }
+        data-testid="workers"
+      >
         {workers.isPending ? (
           <LoadingState />
         ) : workers.isError ? (

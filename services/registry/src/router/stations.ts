@@ -7,10 +7,14 @@ import {
   StationIdsSchema,
   StationInputSchema,
 } from '@shegong/contracts';
+import { z } from 'zod';
 import {
   changeStationStatus,
+  checkStations,
   getStation,
   listStations,
+  type Station,
+  type StationCheck,
   stationInstitutionsGap,
   stationPlaces,
   upsertStation,
@@ -21,10 +25,21 @@ import { procedure, router } from './trpc.ts';
 export const stationsRouter = router({
   /** Registers or updates a station; emits station.registered.v1 / station.status-changed.v1. */
   upsert: procedure.input(StationInputSchema).mutation(({ ctx, input }) => upsertStation(ctx.db, input)),
-  /** All or nothing; an error names `items[i].field`. */
+  /**
+   * All or nothing; an error names `items[i].field`. With `dryRun: true` nothing is written: the rows
+   * arrive unchecked and each comes back as it would be saved or with every reason it would be refused.
+   */
   upsertMany: procedure
-    .input(batchOf(StationInputSchema))
-    .mutation(({ ctx, input }) => upsertStations(ctx.db, input)),
+    .input(
+      z.discriminatedUnion('dryRun', [
+        batchOf(StationInputSchema).extend({ dryRun: z.literal(false).optional() }),
+        z.object({ items: z.array(z.unknown()).max(1_000), dryRun: z.literal(true) }),
+      ]),
+    )
+    .mutation(
+      ({ ctx, input }): Promise<Station[] | StationCheck[]> =>
+        input.dryRun === true ? checkStations(ctx.db, input) : upsertStations(ctx.db, input),
+    ),
   changeStatus: procedure
     .input(ChangeStationStatusSchema)
     .mutation(({ ctx, input }) => changeStationStatus(ctx.db, input)),

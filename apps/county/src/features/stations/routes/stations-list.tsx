@@ -3,10 +3,12 @@ import {
   DataAsOf,
   EmptyState,
   ErrorState,
+  ExportExcelButton,
   LoadingState,
   STATION_STATUSES,
   type StationStatus,
   StationsTable,
+  stationExportColumns,
   useCursorPages,
   useI18n,
   useRegionNames,
@@ -35,7 +37,17 @@ export function StationsPage() {
   return (
     <Card
       title={t('stations.title')}
-      extra={<DataAsOf at={stations.dataUpdatedAt} />}
+      extra={
+        <Space>
+          <ExportExcelButton
+            title={t('stations.title')}
+            columns={stationExportColumns(t, regionNames)}
+            rows={stations.data?.items ?? []}
+            asOf={stations.dataUpdatedAt}
+          />
+          <DataAsOf at={stations.dataUpdatedAt} />
+        </Space>
+      }
       data-testid="stations-page"
     >
       <Typography.Paragraph type="secondary">{t('stations.hint')}</Typography.Paragraph>

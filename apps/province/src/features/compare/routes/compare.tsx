@@ -1,13 +1,15 @@
 import {
   DataAsOf,
   ErrorState,
+  type ExportColumn,
+  ExportExcelButton,
   formatNumber,
   formatPercent,
   LoadingState,
   useHubQuery,
   useI18n,
 } from '@shegong/web';
-import { Card, Table, Typography } from 'antd';
+import { Card, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useProvinces } from '../../../api/provinces.ts';
 
@@ -22,6 +24,19 @@ interface ProvinceRow {
   nonCompliant: number;
   notEvaluated: number;
 }
+
+/** The comparison as a sheet holds it: header key → value. */
+const COMPARE_EXPORT: ReadonlyArray<readonly [string, ExportColumn<ProvinceRow>['value']]> = [
+  ['excel.regionCode', (r) => r.regionCode],
+  ['region.province', (r) => r.name],
+  ['coverage.operatingStations', (r) => r.operatingStations],
+  ['coverage.coveredTownships', (r) => r.coveredTownships],
+  ['coverage.townships', (r) => r.townships],
+  ['coverage.share', (r) => r.coverage],
+  ['compliance.compliant', (r) => r.compliant],
+  ['compliance.nonCompliant', (r) => r.nonCompliant],
+  ['compliance.notEvaluatedShort', (r) => r.notEvaluated],
+];
 
 /**
  * `/compare`: the provinces a cross-province grant reads (the ministry's Henan, Hubei, Hebei) side by side:
@@ -55,7 +70,21 @@ export function ComparePage() {
   const n = (v: number) => formatNumber(v, locale);
 
   return (
-    <Card title={t('compare.title')} extra={<DataAsOf at={rows.dataUpdatedAt} />} data-testid="compare">
+    <Card
+      title={t('compare.title')}
+      extra={
+        <Space>
+          <ExportExcelButton
+            title={t('compare.title')}
+            columns={COMPARE_EXPORT.map(([key, value]) => ({ title: t(key), value }))}
+            rows={rows.data ?? []}
+            asOf={rows.dataUpdatedAt}
+          />
+          <DataAsOf at={rows.dataUpdatedAt} />
+        </Space>
+      }
+      data-testid="compare"
+    >
       <Typography.Paragraph type="secondary">{t('compare.hint')}</Typography.Paragraph>
       {rows.isPending ? (
         <LoadingState />

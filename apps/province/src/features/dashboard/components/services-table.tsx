@@ -1,8 +1,24 @@
-import { formatNumber, useI18n } from '@shegong/web';
+import { type ExportColumn, formatNumber, useI18n } from '@shegong/web';
 import { Table } from 'antd';
 import type { ServiceRollup } from '../../../api/rollups.ts';
 
 type Row = ServiceRollup['rows'][number];
+
+/** The services table as a sheet holds it: the domain's name and code, the four counts. */
+export function servicesExportColumns(t: ReturnType<typeof useI18n>['t']): ExportColumn<Row>[] {
+  const label = (domain: string | null | undefined) => {
+    const key = `domain.${domain}`;
+    return t(key) === key ? (domain ?? '') : t(key);
+  };
+  return [
+    { title: t('services.domain'), value: (r) => label(r.domain) },
+    { title: 'domain', value: (r) => r.domain },
+    { title: t('services.records'), value: (r) => r.records },
+    { title: t('services.beneficiaries'), value: (r) => r.beneficiaries },
+    { title: t('services.hours'), value: (r) => r.hours },
+    { title: t('services.volunteers'), value: (r) => r.volunteers },
+  ];
+}
 
 /**
  * A month's service records by canonical domain (the crosswalk maps every city's catalog items onto it):

@@ -2,6 +2,7 @@ import {
   DataAsOf,
   EmptyState,
   ErrorState,
+  ExportExcelButton,
   formatNumber,
   formatPercent,
   LoadingState,
@@ -18,11 +19,11 @@ import {
   useMonthlyTotals,
   useServicesByDomain,
 } from '../../../api/rollups.ts';
-import { ComplianceTable } from '../../../components/compliance-table.tsx';
+import { ComplianceTable, complianceExportColumns } from '../../../components/compliance-table.tsx';
 import { CoverageChart } from '../../../components/coverage-chart.tsx';
-import { CoverageTable } from '../../../components/coverage-table.tsx';
+import { CoverageTable, coverageExportColumns } from '../../../components/coverage-table.tsx';
 import { ProvinceSwitcher } from '../components/province-switcher.tsx';
-import { ServicesTable } from '../components/services-table.tsx';
+import { ServicesTable, servicesExportColumns } from '../components/services-table.tsx';
 
 /**
  * `/dashboard/:provinceCode`: one province at a glance — coverage by city (table and chart), staffing
@@ -95,7 +96,19 @@ function ProvinceDashboard({ provinceCode, provinces }: { provinceCode: string; 
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card title={t('dashboard.coverageByCity')} data-testid="coverage">
+          <Card
+            title={t('dashboard.coverageByCity')}
+            extra={
+              <ExportExcelButton
+                title={`${c.name} ${t('dashboard.coverageByCity')}`}
+                unit={`${c.name}（${c.regionCode}）`}
+                columns={coverageExportColumns(t, 'region.city')}
+                rows={c.children}
+                asOf={coverage.dataUpdatedAt}
+              />
+            }
+            data-testid="coverage"
+          >
             <Typography.Paragraph type="secondary">{t('dashboard.coverageHint')}</Typography.Paragraph>
             <CoverageTable rows={c.children} regionLabelKey="region.city" testId="coverage-table" />
           </Card>
@@ -108,7 +121,18 @@ function ProvinceDashboard({ provinceCode, provinces }: { provinceCode: string; 
       </Row>
       <Card
         title={t('dashboard.complianceByCity')}
-        extra={<DataAsOf at={compliance.dataUpdatedAt} />}
+        extra={
+          <Space>
+            <ExportExcelButton
+              title={`${c.name} ${t('dashboard.complianceByCity')}`}
+              unit={`${c.name}（${c.regionCode}）`}
+              columns={complianceExportColumns(t, 'region.city')}
+              rows={compliance.data?.children ?? []}
+              asOf={compliance.dataUpdatedAt}
+            />
+            <DataAsOf at={compliance.dataUpdatedAt} />
+          </Space>
+        }
         data-testid="compliance-by-city"
       >
         {compliance.isPending ? (
@@ -156,6 +180,15 @@ function ServiceVolumes({ regionCode }: { regionCode: string }) {
                 value: m.period,
                 label: t('services.monthOption', { month: m.period, records: m.records }),
               }))}
+            />
+          )}
+          {period && (
+            <ExportExcelButton
+              title={t('services.title')}
+              columns={servicesExportColumns(t)}
+              rows={services.data?.rows ?? []}
+              asOf={services.dataUpdatedAt}
+              period={period}
             />
           )}
           <DataAsOf at={services.dataUpdatedAt} />

@@ -3,10 +3,12 @@ import {
   DataAsOf,
   EmptyState,
   ErrorState,
+  ExportExcelButton,
   formatNumber,
   formatPercent,
   LoadingState,
   StationsTable,
+  stationExportColumns,
   useCursorPages,
   useI18n,
   useRegionChain,
@@ -17,9 +19,9 @@ import { Button, Card, Descriptions, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { useComplianceSummary, useCoverage } from '../../../api/rollups.ts';
-import { ComplianceTable } from '../../../components/compliance-table.tsx';
+import { ComplianceTable, complianceExportColumns } from '../../../components/compliance-table.tsx';
 import { CoverageChart } from '../../../components/coverage-chart.tsx';
-import { CoverageTable } from '../../../components/coverage-table.tsx';
+import { CoverageTable, coverageExportColumns } from '../../../components/coverage-table.tsx';
 import { RegionTrail } from '../../../components/region-trail.tsx';
 
 const PAGE_SIZE = 20;
@@ -76,7 +78,18 @@ function CityView({ code, back }: { code: string; back: ReactNode }) {
     <>
       <Card
         title={t('region.countiesOf', { name: coverage.data.name })}
-        extra={<DataAsOf at={coverage.dataUpdatedAt} />}
+        extra={
+          <Space>
+            <ExportExcelButton
+              title={t('region.countiesOf', { name: coverage.data.name })}
+              unit={`${coverage.data.name}（${code}）`}
+              columns={coverageExportColumns(t, 'region.county')}
+              rows={coverage.data.children}
+              asOf={coverage.dataUpdatedAt}
+            />
+            <DataAsOf at={coverage.dataUpdatedAt} />
+          </Space>
+        }
         data-testid="counties"
       >
         <RegionFigures coverage={coverage.data} compliance={compliance.data} />
@@ -89,7 +102,19 @@ function CityView({ code, back }: { code: string; back: ReactNode }) {
       <Card title={t('dashboard.coverageChart')}>
         <CoverageChart rows={coverage.data.children} />
       </Card>
-      <Card title={t('region.complianceByCounty')} data-testid="county-compliance">
+      <Card
+        title={t('region.complianceByCounty')}
+        extra={
+          <ExportExcelButton
+            title={`${coverage.data.name} ${t('region.complianceByCounty')}`}
+            unit={`${coverage.data.name}（${code}）`}
+            columns={complianceExportColumns(t, 'region.county')}
+            rows={compliance.data?.children ?? []}
+            asOf={compliance.dataUpdatedAt}
+          />
+        }
+        data-testid="county-compliance"
+      >
         {compliance.isPending ? (
           <LoadingState />
         ) : compliance.isError ? (
@@ -122,7 +147,18 @@ function CountyView({ code, back }: { code: string; back: ReactNode }) {
   return (
     <Card
       title={t('region.stationsOf', { name: coverage.data?.name ?? code })}
-      extra={<DataAsOf at={stations.dataUpdatedAt} />}
+      extra={
+        <Space>
+          <ExportExcelButton
+            title={t('region.stationsOf', { name: coverage.data?.name ?? code })}
+            unit={`${coverage.data?.name ?? code}（${code}）`}
+            columns={stationExportColumns(t, regionNames)}
+            rows={stations.data?.items ?? []}
+            asOf={stations.dataUpdatedAt}
+          />
+          <DataAsOf at={stations.dataUpdatedAt} />
+        </Space>
+      }
       data-testid="county-stations"
     >
       {coverage.data && <RegionFigures coverage={coverage.data} compliance={compliance.data} />}
