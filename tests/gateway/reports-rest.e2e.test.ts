@@ -124,6 +124,24 @@ describe('reports over REST', () => {
     expect(missing.body.code).toBe('REPORT_NOT_FOUND');
   });
 
+  it('reads completeness and timeliness of a region over REST, the same as tRPC', async () => {
+    const rest = await api('GET', '/regions/410100/report-completeness?period=2024-Q3&overdueLimit=5', city);
+    expect(rest.status).toBe(200);
+    const trpc = await hub
+      .client(city.headers)
+      .reporting.reports.completeness.query({ regionCode: '410100', period: '2024-Q3', overdueLimit: 5 });
+    expect(rest.body).toEqual(JSON.parse(JSON.stringify(trpc)));
+    const jinshui = (rest.body.children as Array<{ regionCode: string; totals: { received: number } }>).find(
+      (c) => c.regionCode === '410105',
+    );
+    expect(jinshui?.totals.received).toBeGreaterThanOrEqual(1);
+    expect((rest.body.overdue as { items: unknown[] }).items.length).toBeLessThanOrEqual(5);
+    expect((await api('GET', '/regions/410900/report-completeness?period=2024-Q3', city)).status).toBe(403);
+    const bad = await api('GET', '/regions/410100/report-completeness?period=2024-Q5', city);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('period');
+  });
+
   it('exports the approved report as the sheet a clerk files, and as JSON', async () => {
     const xlsx = await api('GET', `${REF}/export`, city);
     expect(xlsx.status).toBe(200);

@@ -5,6 +5,17 @@
  * institutions checklist [ZZ §4.3].
  */
 export {
+  type Completeness,
+  type CompletenessFigures,
+  CompletenessFiguresSchema,
+  CompletenessSchema,
+  type DefinitionCompleteness,
+  type OverdueReport,
+  type RegionCompleteness,
+  type ReportCompletenessRequest,
+  ReportCompletenessRequestSchema,
+} from './completeness.ts';
+export {
   INSTITUTIONS,
   type Institution,
   type InstitutionId,

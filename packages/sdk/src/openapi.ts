@@ -530,6 +530,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regions/{code}/report-completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report completeness and timeliness
+         * @description Expected, received, on-time and overdue periodic reports of a region and each region below it, for a period or a year, with the overdue list (units, due day, days late; the due day counts as on time) [ZZ §2, §5.4, §5.6, PY §2.2]. Read from counters the report workflow keeps current.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description one period (`2026-Q3`, `2026-H1`, `2026-09`) or a year (`2026`: every period of it) */
+                    period: string;
+                    /** @description how many overdue reports to list, oldest due day first (default 50); the total is always given */
+                    overdueLimit?: number;
+                    overdueOffset?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description a province, city, county or township code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Completeness and timeliness */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportCompleteness"];
+                    };
+                };
+                /** @description Bad input: every bad field in `errors`, every refused batch row in `rows` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No or bad credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role may not do this, or the region is outside its jurisdiction */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 10 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over the rate limit; see `Retry-After` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports": {
         parameters: {
             query?: never;
@@ -1869,6 +1962,92 @@ export interface components {
                     countyCode: string;
                 }[];
             } | null;
+        };
+        ReportCompleteness: {
+            period: string;
+            /** Format: date */
+            asOf: string;
+            region: {
+                regionCode: string;
+                name: string;
+                level: string;
+                totals: {
+                    expected: number;
+                    owed: number;
+                    received: number;
+                    onTime: number;
+                    late: number;
+                    overdue: number;
+                    notDue: number;
+                    approved: number;
+                    inRevision: number;
+                    completenessBasisPoints: number;
+                    timelinessBasisPoints: number;
+                };
+                byDefinition: {
+                    expected: number;
+                    owed: number;
+                    received: number;
+                    onTime: number;
+                    late: number;
+                    overdue: number;
+                    notDue: number;
+                    approved: number;
+                    inRevision: number;
+                    completenessBasisPoints: number;
+                    timelinessBasisPoints: number;
+                    definitionId: string;
+                    title: string;
+                }[];
+            };
+            children: {
+                regionCode: string;
+                name: string;
+                level: string;
+                totals: {
+                    expected: number;
+                    owed: number;
+                    received: number;
+                    onTime: number;
+                    late: number;
+                    overdue: number;
+                    notDue: number;
+                    approved: number;
+                    inRevision: number;
+                    completenessBasisPoints: number;
+                    timelinessBasisPoints: number;
+                };
+                byDefinition: {
+                    expected: number;
+                    owed: number;
+                    received: number;
+                    onTime: number;
+                    late: number;
+                    overdue: number;
+                    notDue: number;
+                    approved: number;
+                    inRevision: number;
+                    completenessBasisPoints: number;
+                    timelinessBasisPoints: number;
+                    definitionId: string;
+                    title: string;
+                }[];
+            }[];
+            overdue: {
+                total: number;
+                offset: number;
+                limit: number;
+                items: {
+                    definitionId: string;
+                    title: string;
+                    unitRegionCode: string;
+                    unitName: string;
+                    periodKey: string;
+                    /** Format: date */
+                    dueOn: string;
+                    daysLate: number;
+                }[];
+            };
         };
         ReportsList: {
             items: components["schemas"]["Report"][];

@@ -11,6 +11,7 @@ import type { GatewayDeps } from '../trpc/init.ts';
 import { BatchRejected, writeBatch } from './batch.ts';
 import { sendError } from './problems.ts';
 import {
+  CompletenessQuerySchema,
   IdempotencyHeadersSchema,
   ListStationsQuerySchema,
   RegionPathSchema,
@@ -134,6 +135,20 @@ export function createRestApi(deps: GatewayDeps): express.Router {
       const { code } = parse(RegionPathSchema, req.params, 'path');
       const { period } = parse(SummaryQuerySchema, req.query, 'query');
       return regionSummary(caller, code, period);
+    }),
+  );
+
+  api.get(
+    '/regions/:code/report-completeness',
+    handle(async (caller, req) => {
+      const { code } = parse(RegionPathSchema, req.params, 'path');
+      const query = parse(CompletenessQuerySchema, req.query, 'query');
+      return caller.reporting.reports.completeness({
+        regionCode: code,
+        period: query.period,
+        ...(query.overdueLimit !== undefined && { overdueLimit: query.overdueLimit }),
+        ...(query.overdueOffset !== undefined && { overdueOffset: query.overdueOffset }),
+      });
     }),
   );
 

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject } from 'zod-openapi';
 import { ProblemSchema } from '../http/problem.ts';
 import {
+  CompletenessDocSchema,
+  CompletenessQuerySchema,
   IdempotencyHeadersSchema,
   ListStationsQuerySchema,
   OperatorsBatchRequestSchema,
@@ -157,6 +159,16 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
           tags: ['reporting'],
           requestParams: { path: RegionPathSchema, query: SummaryQuerySchema },
           responses: { '200': json(RegionSummarySchema, 'The summary'), ...PROBLEMS },
+        },
+      },
+      '/regions/{code}/report-completeness': {
+        get: {
+          summary: 'Report completeness and timeliness',
+          description:
+            'Expected, received, on-time and overdue periodic reports of a region and each region below it, for a period or a year, with the overdue list (units, due day, days late; the due day counts as on time) [ZZ §2, §5.4, §5.6, PY §2.2]. Read from counters the report workflow keeps current.',
+          tags: ['reports'],
+          requestParams: { path: RegionPathSchema, query: CompletenessQuerySchema },
+          responses: { '200': json(CompletenessDocSchema, 'Completeness and timeliness'), ...PROBLEMS },
         },
       },
       '/reports': {

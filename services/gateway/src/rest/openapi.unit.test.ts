@@ -8,6 +8,7 @@ describe('the OpenAPI document', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths ?? {}).sort()).toEqual([
       '/operators',
+      '/regions/{code}/report-completeness',
       '/regions/{code}/summary',
       '/reports',
       '/reports/{unitRegionCode}/{reportId}',

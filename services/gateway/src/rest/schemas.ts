@@ -1,4 +1,5 @@
 import {
+  CompletenessSchema,
   IngestResultSchema,
   MaskedWorkerSchema,
   OperatorInputSchema,
@@ -194,4 +195,17 @@ export const ReportReasonBodySchema = ReportReasonRequestSchema.pick({ reason: t
 export const ReportExportQuerySchema = z.object({
   format: z.enum(['xlsx', 'json']).default('xlsx'),
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});
+
+export const CompletenessDocSchema = CompletenessSchema.meta({ id: 'ReportCompleteness' });
+export const CompletenessQuerySchema = z.object({
+  period: ReportPeriodFilterSchema.meta({
+    description: 'one period (`2026-Q3`, `2026-H1`, `2026-09`) or a year (`2026`: every period of it)',
+    example: '2026-Q3',
+  }),
+  overdueLimit: z.coerce.number().int().min(0).max(500).optional().meta({
+    description:
+      'how many overdue reports to list, oldest due day first (default 50); the total is always given',
+  }),
+  overdueOffset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });

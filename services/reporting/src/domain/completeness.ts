@@ -1,3 +1,10 @@
+import type {
+  Completeness,
+  CompletenessFigures,
+  DefinitionCompleteness,
+  OverdueReport,
+  RegionCompleteness,
+} from '@shegong/contracts';
 import { DomainError, daysBetween, type IsoDate } from '@shegong/kernel';
 import {
   type ExpectedReport,
@@ -612,61 +619,8 @@ function counterKey(e: Expectation) {
 // ---------------------------------------------------------------------------------------------------------
 // Reading
 
-/** Completeness and timeliness of a set of expected reports on a day. */
-export interface CompletenessFigures {
-  expected: number;
-  /** Past their due day, or received already: the denominator of both ratios. */
-  owed: number;
-  received: number;
-  /** First submitted on or before the due day (the due day counts as on time). */
-  onTime: number;
-  late: number;
-  /** Owed and not received. */
-  overdue: number;
-  /** Not due yet and not received. */
-  notDue: number;
-  approved: number;
-  /** Received, then returned or unlocked, and not submitted again yet. */
-  inRevision: number;
-  /** ⌊10000 × received / owed⌋; 10000 while nothing is owed. */
-  completenessBasisPoints: number;
-  /** ⌊10000 × onTime / owed⌋; 10000 while nothing is owed. */
-  timelinessBasisPoints: number;
-}
-
-export interface DefinitionCompleteness extends CompletenessFigures {
-  definitionId: string;
-  title: string;
-}
-
-export interface RegionCompleteness {
-  regionCode: string;
-  name: string;
-  level: string;
-  totals: CompletenessFigures;
-  byDefinition: DefinitionCompleteness[];
-}
-
-export interface OverdueReport {
-  definitionId: string;
-  title: string;
-  unitRegionCode: string;
-  unitName: string;
-  periodKey: string;
-  dueOn: IsoDate;
-  /** Days past the due day on `asOf`: 1 the day after. */
-  daysLate: number;
-}
-
-export interface Completeness {
-  /** `2023-03`, `2023-Q1`, `2023-H1` or a year `2023` (every period of the year). */
-  period: string;
-  asOf: IsoDate;
-  region: RegionCompleteness;
-  /** The region's children (cities of a province …), in code order; none for a township. */
-  children: RegionCompleteness[];
-  overdue: { total: number; offset: number; limit: number; items: OverdueReport[] };
-}
+/** The answer's types are the API's (`@shegong/contracts`): one definition for the service and the gateway. */
+export type { Completeness, CompletenessFigures, DefinitionCompleteness, OverdueReport, RegionCompleteness };
 
 export interface CompletenessQuery {
   regionCode: string;
