@@ -5,6 +5,7 @@ import {
   DEMO_PASSWORD,
   DEMO_SEED,
   DEMO_VIOLATIONS,
+  demoEvaluationPlan,
   demoReportPlan,
   demoSubjectId,
   expectedOperatingStations,
@@ -25,6 +26,7 @@ interface Counts {
   stations: { items: unknown[] };
   contracts: { items: unknown[] };
   reports: Array<{ id: string; status: string; locked: boolean; corrections: unknown[] }>;
+  evaluations: Array<{ id: string; kind: string; grade: string | null; outcome: string; vetoes: unknown[] }>;
 }
 
 describe('pnpm start', () => {
@@ -39,6 +41,10 @@ describe('pnpm start', () => {
     stations: await query(url(1), 'stations.list', { limit: 500 }),
     contracts: await query(url(2), 'contracts.list', { limit: 100 }),
     reports: await query(url(3), 'reports.list', { regionCode: '410000' }),
+    evaluations: [
+      ...(await query<Counts['evaluations']>(url(3), 'evaluations.list', { regionCode: '410000' })),
+      ...(await query<Counts['evaluations']>(url(3), 'evaluations.list', { regionCode: '420000' })),
+    ],
   });
   let first: Counts;
 
@@ -90,6 +96,14 @@ describe('pnpm start', () => {
       plan.filter((r) => r.outcome === 'approved').length,
     );
     expect(first.reports.some((r) => r.corrections.length === 1)).toBe(true);
+    // A finished evaluation round: every planned evaluation stored, grades spread, one veto, a city spot check.
+    expect(out).toMatch(/demo: evaluations: \d+ evaluations/);
+    const round = demoEvaluationPlan(demo, DEMO_SEED);
+    expect(first.evaluations.map((e) => e.id).sort()).toEqual(round.map((e) => e.id).sort());
+    expect(new Set(first.evaluations.map((e) => e.grade)).size).toBeGreaterThanOrEqual(2);
+    const vetoed = first.evaluations.filter((e) => e.vetoes.length > 0);
+    expect(vetoed.map((e) => e.grade)).toEqual(['fail']);
+    expect(first.evaluations.filter((e) => e.kind === 'spot-check')).toHaveLength(1);
 
     // The planted violation is found where the printed list says: 二七区's first station has one worker.
     expect(oneResidentWorker).toBeDefined();
@@ -160,6 +174,7 @@ describe('pnpm start', () => {
     expect(hub.output()).toContain('demo: registry: already loaded, skipped');
     expect(hub.output()).toContain('demo: service records: already loaded, skipped');
     expect(hub.output()).toContain('demo: reports: already loaded, skipped');
+    expect(hub.output()).toContain('demo: evaluations: already loaded, skipped');
     expect(await counts()).toEqual(first);
     expect(await stopHub(hub)).toBe(0);
   });

@@ -177,6 +177,7 @@ export async function startEmbeddedHub(
             funding: (await fundingCaller.contracts.list({ limit: 1 })).items.length > 0,
             serviceRecords: (await reportingCaller.rollups.services(firstRollup(data))).totals.records > 0,
             reports: (await reportingCaller.reports.list({ regionCode: '410000' })).length > 0,
+            evaluations: (await reportingCaller.evaluations.list({ regionCode: '410000' })).length > 0,
           }),
           // The bus delivers while the relay publishes: an empty outbox means reporting has applied it all.
           settle: async () => {

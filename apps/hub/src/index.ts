@@ -13,6 +13,7 @@ export {
   generateDemoDataset,
 } from './demo/dataset.ts';
 export { expectedOperatingStations } from './demo/load.ts';
+export { demoEvaluationPlan } from './demo/load-evaluations.ts';
 export { type DemoReport, type DemoReportOutcome, demoReportPlan } from './demo/load-reports.ts';
 export { type RunningHub, startEmbeddedHub } from './embedded.ts';
 export { type HubEnv, readHubEnv } from './env.ts';

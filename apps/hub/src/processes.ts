@@ -208,6 +208,7 @@ async function loadDemoOverHttp(
         funding: (await funding.contracts.list.query({ limit: 1 })).items.length > 0,
         serviceRecords: (await reporting.rollups.services.query(firstRollup(data))).totals.records > 0,
         reports: (await reporting.reports.list.query({ regionCode: '410000' })).length > 0,
+        evaluations: (await reporting.evaluations.list.query({ regionCode: '410000' })).length > 0,
       }),
       // Through Kafka nothing says "delivered": wait until reporting shows every operating demo station,
       // then until its compliance counts stop changing (the staff events follow their station's).

@@ -1,5 +1,6 @@
 import { getRegion } from '@shegong/regions';
 import type { DemoDataset } from './dataset.ts';
+import { demoEvaluationPlan, loadEvaluations } from './load-evaluations.ts';
 import { loadFunding } from './load-funding.ts';
 import { loadRegistry } from './load-registry.ts';
 import { demoReportPlan, loadReports } from './load-reports.ts';
@@ -14,7 +15,13 @@ export interface DemoTarget {
   funding: FundingWriter;
   reporting: ReportingWriter;
   /** Which parts of the demo the services hold already (a restart on the same data loads nothing twice). */
-  present(): Promise<{ registry: boolean; funding: boolean; serviceRecords: boolean; reports: boolean }>;
+  present(): Promise<{
+    registry: boolean;
+    funding: boolean;
+    serviceRecords: boolean;
+    reports: boolean;
+    evaluations: boolean;
+  }>;
   /** Resolves once reporting has applied the events registry and funding wrote (stations before records). */
   settle(): Promise<void>;
 }
@@ -30,7 +37,8 @@ export interface DemoLoadReport {
  * yet: registry (operators, stations opened planned → building → operating, workers, supervisors), then
  * funding (contracts, budgets, payments), then — once reporting has the stations from the events — the
  * service records through reporting's ingest, in batches with idempotency keys so a repeat writes nothing,
- * and last the periodic reports filed, approved and returned through reporting's workflow.
+ * then the periodic reports filed, approved and returned through reporting's workflow, and last an
+ * evaluation round of every operating station.
  */
 export async function loadDemo(
   target: DemoTarget,
@@ -81,6 +89,9 @@ export async function loadDemo(
   });
   // After the records: a report's figures are computed from them when it is drafted.
   await step('reports', present.reports, () => loadReports(target.reporting, demoReportPlan(data)));
+  await step('evaluations', present.evaluations, () =>
+    loadEvaluations(target.reporting, demoEvaluationPlan(data, options.seed)),
+  );
   return { loaded: steps.some((s) => !s.skipped), steps };
 }
 
