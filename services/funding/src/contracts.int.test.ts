@@ -18,6 +18,7 @@ describe('funding migrations', () => {
       'contract_evaluations',
       'contract_yearly_terms',
       'contracts',
+      'dead_letters',
       'findings',
       'inbox',
       'kysely_migration',

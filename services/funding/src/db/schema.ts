@@ -1,4 +1,4 @@
-import type { MessagingTables } from '@shegong/messaging';
+import type { ConsumerTables } from '@shegong/messaging';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -138,7 +138,7 @@ export interface OperatorEligibilityTable {
   received_at: CreatedAt;
 }
 
-export interface FundingDatabase extends MessagingTables {
+export interface FundingDatabase extends ConsumerTables {
   contracts: ContractsTable;
   contract_yearly_terms: ContractYearlyTermsTable;
   contract_evaluations: ContractEvaluationsTable;
