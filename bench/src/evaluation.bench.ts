@@ -1,4 +1,9 @@
-import { type EvaluationInputsRaw, getScheme, scoreEvaluation } from '@shegong/evaluation';
+import {
+  type EvaluationInputsRaw,
+  evaluatorIndicators,
+  getScheme,
+  scoreEvaluation,
+} from '@shegong/evaluation';
 import { report } from './report.ts';
 import { prng } from './staffing-data.ts';
 
@@ -6,15 +11,8 @@ const STATIONS = 2_000;
 const TARGET_MS = 2_000;
 const RUNS = 7;
 
-const EVALUATOR_MAX: Record<string, number> = {
-  'admin.institutions': 5,
-  'effect.satisfaction': 10,
-  'effect.quality': 10,
-  'mgmt.supervision': 5,
-  'mgmt.archives': 5,
-  'impact.resources': 10,
-  'impact.publicity': 5,
-};
+/** The default scheme's evaluator indicators and their points. */
+const EVALUATOR_MAX = evaluatorIndicators(getScheme('default'));
 
 /**
  * A province's stations for the first half of 2023 (fixed seed): hub facts for every computed indicator,

@@ -79,7 +79,7 @@ export {
   type VetoItem,
   VetoItemSchema,
 } from './scheme-schema.ts';
-export { getScheme, listSchemes, parseScheme } from './schemes.ts';
+export { evaluatorIndicators, getScheme, listSchemes, parseScheme } from './schemes.ts';
 export {
   type DimensionScore,
   type EvaluationScore,

@@ -70,3 +70,16 @@ export function getScheme(id: string): EvaluationScheme {
     );
   return scheme;
 }
+
+/**
+ * The indicators of a scheme an evaluator scores (`source: evaluator`), with the points each is worth:
+ * what an evaluation form lists for entry.
+ * @example evaluatorIndicators(getScheme('default'))['effect.satisfaction'] // 10
+ */
+export function evaluatorIndicators(scheme: EvaluationScheme): Record<string, number> {
+  return Object.fromEntries(
+    scheme.dimensions.flatMap((d) =>
+      d.indicators.filter((i) => i.source === 'evaluator').map((i) => [i.id, i.points] as const),
+    ),
+  );
+}

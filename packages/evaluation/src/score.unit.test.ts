@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EvaluationInputError } from './errors.ts';
 import type { EvaluationInputsRaw } from './inputs.ts';
 import { GRADE_RANK } from './scheme-schema.ts';
-import { getScheme, parseScheme } from './schemes.ts';
+import { evaluatorIndicators, getScheme, parseScheme } from './schemes.ts';
 import { gradeFor, scoreEvaluation } from './score.ts';
 import { EVALUATOR_IDS, EVALUATOR_MAX, entry, perfectInputs, withEntries } from './test-fixtures.ts';
 
@@ -23,6 +23,12 @@ describe('the default scheme [ZZ §6.4, PY §6.6]', () => {
       pass: { label: '合格', min: 60 },
       fail: { label: '不合格' },
     });
+  });
+
+  it('lists the indicators an evaluator scores, with their points: half of the 100', () => {
+    const entered = evaluatorIndicators(scheme);
+    expect(entered).toEqual(EVALUATOR_MAX);
+    expect(Object.values(entered).reduce((a, b) => a + b, 0)).toBe(50);
   });
 
   it('scores full-marks input 100, 优秀, with every dimension complete', () => {

@@ -90,6 +90,19 @@ export async function applyOrPark<DB extends ConsumerTables>(
 }
 
 /**
+ * An `onParked` that says on stderr what was parked and why, for someone to look at.
+ * @example applyOrPark(db, 'reporting', event, effect, logParked('reporting'))
+ */
+export function logParked(
+  service: string,
+): (event: HubEvent, failure: { code: string; message: string }) => void {
+  return (event, failure) =>
+    console.error(
+      `${service}: parked event ${event.id} (${event.type}) in dead_letters: ${failure.code}: ${failure.message}`,
+    );
+}
+
+/**
  * Applies a parked event again, once its cause is fixed: the effect and `replayed_at` commit together;
  * if the effect fails again, nothing changes and the error is thrown.
  * @throws Error when no parked, unreplayed event has that id

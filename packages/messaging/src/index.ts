@@ -5,7 +5,14 @@
  */
 
 export { type Handler, InProcessBus } from './in-process.ts';
-export { type ApplyOutcome, applyOnce, applyOrPark, permanentFailure, replayDeadLetter } from './inbox.ts';
+export {
+  type ApplyOutcome,
+  applyOnce,
+  applyOrPark,
+  logParked,
+  permanentFailure,
+  replayDeadLetter,
+} from './inbox.ts';
 export { consumeEvents, KafkaPublisher } from './kafka.ts';
 export { appendToOutbox, type OutboxMessage, type Publisher, pendingCount, relayOnce } from './outbox.ts';
 export {

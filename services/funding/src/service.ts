@@ -1,5 +1,11 @@
 import type { HubEvent } from '@shegong/events';
-import { applyOrPark, type MessagingTables, type Publisher, pendingCount } from '@shegong/messaging';
+import {
+  applyOrPark,
+  logParked,
+  type MessagingTables,
+  type Publisher,
+  pendingCount,
+} from '@shegong/messaging';
 import { createServiceApp, migrateToLatest, type RelayLoop, startRelayLoop } from '@shegong/service-kit';
 import { type Kysely, sql } from 'kysely';
 import { migrations } from './db/migrations/index.ts';
@@ -81,16 +87,7 @@ export function createFundingService(options: FundingServiceOptions): FundingSer
     caller: () => appRouter.createCaller(createContext()),
     handleEvent: async (event) => {
       // An event this service can never apply is parked in dead_letters, not retried forever.
-      await applyOrPark(
-        db,
-        CONSUMER,
-        event,
-        (trx) => applyEvent(trx, event),
-        (parked, failure) =>
-          console.error(
-            `funding: parked event ${parked.id} (${parked.type}) in dead_letters: ${failure.code}: ${failure.message}`,
-          ),
-      );
+      await applyOrPark(db, CONSUMER, event, (trx) => applyEvent(trx, event), logParked('funding'));
     },
     migrate: () => migrateToLatest(db as Kysely<unknown>, SCHEMA, migrations),
     start(): void {

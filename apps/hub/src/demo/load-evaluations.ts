@@ -1,3 +1,4 @@
+import { evaluatorIndicators, getScheme } from '@shegong/evaluation';
 import { addDays, addMonths } from '@shegong/kernel';
 import { getRegion } from '@shegong/regions';
 import type { DemoDataset } from './dataset.ts';
@@ -5,17 +6,6 @@ import { seeded } from './random.ts';
 import type { ReportingWriter } from './writers.ts';
 
 type RecordInput = Parameters<ReportingWriter['evaluations']['record']>[0];
-
-/** The default scheme's evaluator indicators and their points (`@shegong/evaluation` data/schemes/default.yaml). */
-const EVALUATOR_POINTS: Record<string, number> = {
-  'admin.institutions': 5,
-  'effect.satisfaction': 10,
-  'effect.quality': 10,
-  'mgmt.supervision': 5,
-  'mgmt.archives': 5,
-  'impact.resources': 10,
-  'impact.publicity': 5,
-};
 
 /** The station whose evaluation finds a veto item (一票否决): 中牟县's second, which also lacks a supervisor. */
 const VETOED = { countyCode: '410122', stationIndex: 1 } as const;
@@ -44,7 +34,7 @@ export function demoEvaluationPlan(data: DemoDataset, seed: number): RecordInput
     // A good evaluator's sheet mostly scores high; a few stations lose ground on quality and archives.
     const weak = random.chance(0.3);
     const entries = Object.fromEntries(
-      Object.entries(EVALUATOR_POINTS).map(([id, max]) => {
+      Object.entries(evaluatorIndicators(getScheme('default'))).map(([id, max]) => {
         const share = weak ? 0.4 + random.next() * 0.4 : 0.75 + random.next() * 0.25;
         return [
           id,
