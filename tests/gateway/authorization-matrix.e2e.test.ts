@@ -1,5 +1,6 @@
 import { type Action, can, canReachStation, type Principal, withinJurisdiction } from '@shegong/access';
 import { appRouter } from '@shegong/gateway-service';
+import { getRegion } from '@shegong/regions';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -35,6 +36,8 @@ type Target =
   | 'unit'
   /** Strictly inside the caller's region: a report step the level above takes. */
   | 'below'
+  /** Strictly inside a region strictly inside the caller's: accepting what the level above approved. */
+  | 'two-below'
   /** An operator's own record: civil affairs staff read any operator's, an operator only its own. */
   | 'operator';
 
@@ -190,6 +193,10 @@ const CASES: Record<string, Case> = {
     reportId: reportId(fx),
     unitRegionCode: fx.county,
   })),
+  'reporting.reports.accept': write('reports.approve', 'two-below', (fx) => ({
+    reportId: reportId(fx),
+    unitRegionCode: fx.county,
+  })),
   'reporting.reports.return': write('reports.approve', 'below', (fx) => ({
     reportId: reportId(fx),
     unitRegionCode: fx.county,
@@ -229,6 +236,10 @@ const CASES: Record<string, Case> = {
   'reporting.reports.completeness': read('summaries.read', 'region', (fx) => ({
     regionCode: fx.township,
     period: '2024-03',
+  })),
+  'reporting.plans.progress': read('summaries.read', 'region', (fx) => ({
+    regionCode: fx.township,
+    asOf: '2024-06-30',
   })),
 };
 
@@ -275,6 +286,12 @@ function expected(principal: Principal, c: Case, fx: Fixture): boolean {
       );
     case 'below':
       return withinJurisdiction(principal, fx.county, c.mode) && principal.regionCode !== fx.county;
+    case 'two-below':
+      return (
+        withinJurisdiction(principal, fx.county, c.mode) &&
+        principal.regionCode !== fx.county &&
+        principal.regionCode !== getRegion(fx.county).parentCode
+      );
     case 'operator':
       return principal.role !== 'operator' || principal.operatorId === fx.operator;
   }
@@ -422,9 +439,17 @@ describe('authorization matrix', () => {
       status: 'approved',
       approvedBy: city.principal.id,
     });
+    // Up the chain: the province accepts what the city approved; the city cannot accept its own approval.
+    const province = everyone.find((a) => a.name === 'henan province') as Actor;
+    await expect(byCity.accept.mutate(ref)).rejects.toThrow(/accepted by the level above that/);
+    expect(await hub.client(province.headers).reporting.reports.accept.mutate(ref)).toMatchObject({
+      status: 'approved',
+      acceptedBy: province.principal.id,
+    });
     expect(await byCity.unlock.mutate({ ...ref, reason: '补报' })).toMatchObject({
       status: 'returned',
       locked: false,
+      acceptedAt: null,
     });
     expect((await byCounty.list.query({ regionCode: '410103', period: '2024-Q2' })).map((r) => r.id)).toEqual(
       [ref.reportId],

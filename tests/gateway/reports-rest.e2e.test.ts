@@ -9,6 +9,7 @@ let hub: Hub;
 let county: Actor; // 金水区 civil affairs
 let city: Actor; // 郑州市 civil affairs
 let otherCity: Actor; // 濮阳市
+let province: Actor; // 河南省
 beforeAll(async () => {
   hub = await startHub();
   await seed(hub);
@@ -17,6 +18,7 @@ beforeAll(async () => {
   county = named('jinshui county');
   city = named('zhengzhou city (PII)');
   otherCity = named('puyang city');
+  province = named('henan province');
 }, 120_000);
 afterAll(async () => {
   await hub?.[Symbol.asyncDispose]();
@@ -113,6 +115,12 @@ describe('reports over REST', () => {
     await api('POST', `${REF}/submit`, county);
     const approved = await api('POST', `${REF}/approve`, city);
     expect(approved.body).toMatchObject({ status: 'approved', approvedBy: city.principal.id, locked: true });
+
+    // The province accepts what the city approved; the city cannot accept its own approval.
+    expect((await api('POST', `${REF}/accept`, city)).status).toBe(403);
+    const accepted = await api('POST', `${REF}/accept`, province);
+    expect(accepted.body).toMatchObject({ status: 'approved', acceptedBy: province.principal.id });
+    expect((await api('POST', `${REF}/accept`, province)).status).toBe(409);
 
     const listed = await api('GET', '/reports?regionCode=410100&period=2024-Q3', city);
     expect((listed.body.items as Array<{ id: string; status: string }>).map((r) => [r.id, r.status])).toEqual(

@@ -25,7 +25,13 @@ interface Counts {
   services: { totals: { records: number; beneficiaries: number } };
   stations: { items: unknown[] };
   contracts: { items: unknown[] };
-  reports: Array<{ id: string; status: string; locked: boolean; corrections: unknown[] }>;
+  reports: Array<{
+    id: string;
+    status: string;
+    locked: boolean;
+    corrections: unknown[];
+    acceptedBy: string | null;
+  }>;
   evaluations: Array<{ id: string; kind: string; grade: string | null; outcome: string; vetoes: unknown[] }>;
 }
 
@@ -96,6 +102,7 @@ describe('pnpm start', () => {
       plan.filter((r) => r.outcome === 'approved').length,
     );
     expect(first.reports.some((r) => r.corrections.length === 1)).toBe(true);
+    expect(first.reports.filter((r) => r.acceptedBy !== null)).toHaveLength(1);
     // A finished evaluation round: every planned evaluation stored, grades spread, one veto, a city spot check.
     expect(out).toMatch(/demo: evaluations: \d+ evaluations/);
     const round = demoEvaluationPlan(demo, DEMO_SEED);

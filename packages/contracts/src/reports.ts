@@ -134,6 +134,9 @@ export const ReportSchema = z.object({
   returnedAt: z.string().nullable(),
   returnedBy: z.string().nullable(),
   returnReason: z.string().nullable(),
+  /** Accepted (签收) up the chain after the approval: by the level above the approver. */
+  acceptedAt: z.string().nullable(),
+  acceptedBy: z.string().nullable(),
   /** An approved report locks its unit × period against new service records. */
   locked: z.boolean(),
 });

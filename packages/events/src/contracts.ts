@@ -116,6 +116,13 @@ export const ReportReturnedV1 = event(
 );
 
 /**
+ * A report approved by the level above its unit was accepted (签收) further up the chain: the province
+ * accepts a county's quarterly report the city approved [ZZ §2: 每季度向省、市民政部门报告], a city an
+ * operator's brief its county approved [ZZ §5.4: 向市、县民政部门提交月度工作简报].
+ */
+export const ReportAcceptedV1 = event('report.accepted.v1', ReportRef.extend({ acceptedOn: IsoDateSchema }));
+
+/**
  * An evaluation of a station was recorded in reporting [ZZ §5.3, PY §5.3, WH §3.4]: by which level, of
  * what kind, its grade (null while incomplete) and whether a veto item (一票否决) failed it. The full
  * breakdown stays in reporting (`reporting.evaluations.get`).
@@ -185,6 +192,7 @@ export const HubEventSchema = z.discriminatedUnion('type', [
   ReportSubmittedV1,
   ReportApprovedV1,
   ReportReturnedV1,
+  ReportAcceptedV1,
   EvaluationRecordedV1,
   RenewalDecidedV1,
 ]);
@@ -205,6 +213,7 @@ export const TOPIC_OF: Record<HubEventType, string> = {
   'report.submitted.v1': 'shegong.reports',
   'report.approved.v1': 'shegong.reports',
   'report.returned.v1': 'shegong.reports',
+  'report.accepted.v1': 'shegong.reports',
   'evaluation.recorded.v1': 'shegong.evaluations',
   'renewal.decided.v1': 'shegong.evaluations',
 };

@@ -13,6 +13,7 @@ export {
   type HubEventType,
   PaymentPaidV1,
   RenewalDecidedV1,
+  ReportAcceptedV1,
   ReportApprovedV1,
   ReportReturnedV1,
   ReportSubmittedV1,

@@ -21,6 +21,8 @@ export const WORDS = {
   submittedOn: { 'zh-CN': '提交日期', en: 'Submitted on' },
   approvedBy: { 'zh-CN': '审核签发人', en: 'Signed off by' },
   approvedAt: { 'zh-CN': '审核时间', en: 'Signed off at' },
+  acceptedBy: { 'zh-CN': '签收人', en: 'Accepted by' },
+  acceptedAt: { 'zh-CN': '签收时间', en: 'Accepted at' },
   returned: { 'zh-CN': '退回原因', en: 'Returned because' },
   timeliness: { 'zh-CN': '报送及时性', en: 'Timeliness' },
   onTime: { 'zh-CN': '按时报送', en: 'On time' },

@@ -53,6 +53,8 @@ const report: Report = {
   returnedAt: null,
   returnedBy: null,
   returnReason: null,
+  acceptedAt: '2023-04-15T01:00:00.000Z',
+  acceptedBy: 'henan',
   locked: true,
 };
 
@@ -132,6 +134,7 @@ describe('reportXlsx', () => {
     ]);
     expect(rows).toContainEqual(['情况说明：一季度各站点运营平稳。']);
     expect(rows).toContainEqual(['审核签发人', 'zhengzhou', '审核时间', '2023-04-12 10:30']);
+    expect(rows).toContainEqual(['签收人', 'henan', '签收时间', '2023-04-15 09:00']);
     expect(rows).toContainEqual(['数据截至', '2023-04-03', '导出时间', '2023-04-20 09:00']);
     expect(rows.filter((r) => r[0] === '服务开展')).toHaveLength(8);
   });
@@ -142,6 +145,8 @@ describe('reportXlsx', () => {
       status: 'returned',
       approvedAt: null,
       approvedBy: null,
+      acceptedAt: null,
+      acceptedBy: null,
       returnReason: 'hours do not match the ledger',
       timeliness: { status: 'late', daysLate: 3, firstSubmittedOn: '2023-04-13' },
       locked: false,

@@ -120,6 +120,9 @@ export function reportWorkbook(report: Report, options: ReportSheetOptions = {})
     w('approvedAt'),
     report.approvedAt ? chinaTime(report.approvedAt) : '',
   );
+  if (report.acceptedAt) {
+    pair(w('acceptedBy'), report.acceptedBy ?? '', w('acceptedAt'), chinaTime(report.acceptedAt));
+  }
   pair(
     w('asOf'),
     report.figures.asOf,

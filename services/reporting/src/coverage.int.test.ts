@@ -35,6 +35,7 @@ describe('migrations', () => {
     expect(tables.rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining([
         'coverage',
+        'dead_letters',
         'inbox',
         'ingest_requests',
         'service_records',

@@ -1,3 +1,4 @@
+import { evaluatorIndicators, getScheme } from '@shegong/evaluation';
 import type { HubEvent } from '@shegong/events';
 import { describe, expect, it } from 'vitest';
 import type { RecordEvaluationRequest } from './domain/evaluations.ts';
@@ -39,15 +40,7 @@ function contractSigned(contractId: string, countyCode: string, operatorId: stri
 }
 
 /** The evaluator indicators of the default scheme and their maximum points (50 of the 100). */
-const MAX_ENTRIES: Record<string, number> = {
-  'admin.institutions': 5,
-  'effect.satisfaction': 10,
-  'effect.quality': 10,
-  'mgmt.supervision': 5,
-  'mgmt.archives': 5,
-  'impact.resources': 10,
-  'impact.publicity': 5,
-};
+const MAX_ENTRIES = evaluatorIndicators(getScheme('default'));
 
 /** Every evaluator indicator of the default scheme at its maximum, with evidence. */
 function fullEntries(overrides: Record<string, number | string> = {}) {

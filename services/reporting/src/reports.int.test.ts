@@ -260,6 +260,23 @@ describe('periodic reports: the approval chain', () => {
       (await reporting.caller.reports.list({ regionCode: '410100', period: '2023-Q1' })).map((r) => r.id),
     ).toEqual([REPORT.reportId]);
     expect(await reporting.caller.reports.list({ regionCode: '410100', period: '2023-Q2' })).toEqual([]);
+
+    // Up the chain: the province accepts (签收) what the city approved, once, with its event.
+    expect(got).toMatchObject({ acceptedAt: null, acceptedBy: null });
+    const accepted = await on(reporting, '2023-04-20').reports.accept({ ...REPORT, by: 'u-henan' });
+    expect(accepted).toMatchObject({ status: 'approved', locked: true, acceptedBy: 'u-henan' });
+    expect(Date.parse(accepted.acceptedAt ?? '')).not.toBeNaN();
+    expect(await rejection(reporting.caller.reports.accept(REPORT))).toMatchObject({
+      code: 'REPORT_STATUS_CONFLICT',
+      status: 409,
+    });
+    expect((await outboxTypes(reporting)).at(-1)).toBe('shegong.reports report.accepted.v1');
+    // An unlock sends the report back; its acceptance goes with its approval.
+    const unlocked = await on(reporting, '2023-04-21').reports.unlock({ ...REPORT, reason: '补录4月前记录' });
+    expect(unlocked).toMatchObject({ status: 'returned', acceptedAt: null, acceptedBy: null });
+    expect(await rejection(reporting.caller.reports.accept(REPORT))).toMatchObject({
+      code: 'REPORT_STATUS_CONFLICT',
+    });
     expect(await reporting.caller.reports.list({ regionCode: '410103' })).toEqual([]);
     expect((await reporting.caller.reports.list({ regionCode: '41', period: '2023' })).length).toBe(1);
   });

@@ -16,6 +16,8 @@ export interface DemoReport {
   narrative: string;
   /** Beneficiaries the hub does not know of yet (paper sign-in sheets), added with the reason. */
   correction?: { delta: number; reason: string };
+  /** Accepted (签收) up the chain by the province after the city approved it [ZZ §2]. */
+  acceptedBy?: string;
   returnReason?: string;
 }
 
@@ -27,9 +29,9 @@ const OUTCOMES: readonly DemoReportOutcome[] = ['approved', 'submitted', 'return
 
 /**
  * The demo's reports: each county of Zhengzhou and Puyang with stations files its quarterly report for the
- * quarter the demo's records fall in, cycling through approved (one with a corrected figure), waiting in
- * the city's queue, returned with a reason, and never filed (overdue); Zhengzhou's half-year report waits
- * in the province's queue. Every figure comes from the data loaded before.
+ * quarter the demo's records fall in, cycling through approved (one with a corrected figure, accepted by
+ * the province), waiting in the city's queue, returned with a reason, and never filed (overdue);
+ * Zhengzhou's half-year report waits in the province's queue. Every figure comes from the data loaded before.
  */
 export function demoReportPlan(data: DemoDataset): DemoReport[] {
   const quarter = quarterOf(data.months[0] ?? '2026-08');
@@ -54,6 +56,7 @@ export function demoReportPlan(data: DemoDataset): DemoReport[] {
         decidedBy: bureau(city),
         narrative: `${name}本季度各社工站按计划开展服务，驻站社工到岗情况良好；下季度重点推进未达标站点人员补充。`,
         ...(i === 0 && {
+          acceptedBy: bureau('410000'),
           correction: {
             delta: 12,
             reason: '9月下旬两场社区活动的纸质签到表（12人次）尚未录入平台，已核实补报',
@@ -109,6 +112,7 @@ export async function loadReports(reporting: ReportingWriter, plan: readonly Dem
     }
     await reporting.reports.submit({ ...ref, by: report.by });
     if (report.outcome === 'approved') await reporting.reports.approve({ ...ref, by: report.decidedBy });
+    if (report.acceptedBy) await reporting.reports.accept({ ...ref, by: report.acceptedBy });
     if (report.outcome === 'returned') {
       await reporting.reports.return({
         ...ref,

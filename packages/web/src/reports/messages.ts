@@ -24,6 +24,7 @@ export const REPORT_MESSAGES: Dictionaries = {
     'report.submittedOn': '提交日期',
     'report.timeliness': '及时性',
     'report.approvedAt': '审核时间',
+    'report.acceptedAt': '上级签收时间',
     'report.returnReason': '退回理由',
     'report.returnedHint': '报表已被退回：{reason}。请按意见更正后重新生成草稿并提交。',
     'report.narrative': '文字说明',
@@ -116,6 +117,7 @@ export const REPORT_MESSAGES: Dictionaries = {
     'report.submittedOn': 'Submitted on',
     'report.timeliness': 'Timeliness',
     'report.approvedAt': 'Approved at',
+    'report.acceptedAt': 'Accepted up the chain at',
     'report.returnReason': 'Reason for return',
     'report.returnedHint':
       'The report was returned: {reason}. Correct it as asked, draft it again and submit it.',

@@ -91,6 +91,11 @@ function ReportView({
         <Descriptions.Item label={t('report.approvedAt')}>
           {report.approvedAt ? formatDateTime(Date.parse(report.approvedAt), locale) : '—'}
         </Descriptions.Item>
+        {report.acceptedAt ? (
+          <Descriptions.Item label={t('report.acceptedAt')}>
+            {formatDateTime(Date.parse(report.acceptedAt), locale)}
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
 
       {report.returnReason && report.status !== 'approved' && (

@@ -1,5 +1,6 @@
 import { canReachStation } from '@shegong/access';
 import { DomainError } from '@shegong/kernel';
+import { getRegion } from '@shegong/regions';
 import type { ReportingRouter } from '@shegong/reporting-service';
 import { z } from 'zod';
 import {
@@ -85,6 +86,25 @@ async function byTheEvaluator(ctx: PolicyContext, input: unknown): Promise<Forwa
 async function byThePurchaser(ctx: PolicyContext, input: unknown): Promise<Forward<never>> {
   const { contractId } = fields(z.object({ contractId: z.string() }).loose(), input);
   await requireContract(ctx, contractId, ['contractId'], 'write');
+  return { input: { ...(input as object), by: ctx.principal.id } };
+}
+
+/**
+ * Accepting (签收) an approved report further up the chain: the caller is above the level that approved it —
+ * the province for a county's report the city approved, a city for a township brief its county approved
+ * [ZZ §2, §5.4] — never the unit or its approver.
+ */
+async function byTheLevelsAbove(ctx: PolicyContext, input: unknown): Promise<Forward<never>> {
+  const unit = requireRegion(ctx, fields(UnitField, input).unitRegionCode, ['unitRegionCode'], 'write');
+  const caller = canonicalRegion(ctx.principal.regionCode, ['unitRegionCode']);
+  const approver = getRegion(unit).parentCode;
+  if (unit === caller || approver === caller || approver === null) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `a report of ${unit} is approved by ${approver ?? 'the level above it'} and accepted by the level above that, not by ${caller}`,
+      { path: ['unitRegionCode'] },
+    );
+  }
   return { input: { ...(input as object), by: ctx.principal.id } };
 }
 
@@ -175,6 +195,7 @@ export const reportingPolicies: Policies<ReportingRouter> = {
   'reports.correct': mutation('reports.write', byTheUnit),
   'reports.submit': mutation('reports.write', byTheUnit),
   'reports.approve': mutation('reports.approve', byTheLevelAbove),
+  'reports.accept': mutation('reports.approve', byTheLevelsAbove),
   'reports.return': mutation('reports.approve', byTheLevelAbove),
   'reports.unlock': mutation('reports.approve', byTheLevelAbove),
   'reports.get': query('summaries.read', by('region', 'unitRegionCode')),
@@ -187,4 +208,6 @@ export const reportingPolicies: Policies<ReportingRouter> = {
   'evaluations.get': query('evaluations.read', by('station', 'stationId')),
   'renewals.decide': mutation('renewals.decide', byThePurchaser),
   'renewals.list': query('evaluations.read', by('region', 'regionCode')),
+  // Plan vs actual: a region's targets and gap list, read like its coverage, inside the jurisdiction.
+  'plans.progress': query('summaries.read', by('region', 'regionCode')),
 };

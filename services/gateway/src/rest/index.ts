@@ -201,7 +201,7 @@ export function createRestApi(deps: GatewayDeps): express.Router {
       }),
     ),
   );
-  for (const step of ['submit', 'approve'] as const) {
+  for (const step of ['submit', 'approve', 'accept'] as const) {
     api.post(
       `/reports/:unitRegionCode/:reportId/${step}`,
       handle(async (caller, req) =>

@@ -253,6 +253,12 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
           'By the level above the unit. Approval locks the unit’s records of the period: a later write is refused with `PERIOD_LOCKED` until the approver unlocks.',
         ),
       },
+      '/reports/{unitRegionCode}/{reportId}/accept': {
+        post: step(
+          'Accept an approved report up the chain (签收)',
+          'By the level above the approver: the province accepts a county report the city approved [ZZ §2], a city a township brief its county approved [ZZ §5.4]. Once; an unlock clears it.',
+        ),
+      },
       '/reports/{unitRegionCode}/{reportId}/return': {
         post: step('Return a submitted report with a reason', 'It goes back to the unit as a draft.', true),
       },

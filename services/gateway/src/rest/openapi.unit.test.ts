@@ -12,6 +12,7 @@ describe('the OpenAPI document', () => {
       '/regions/{code}/summary',
       '/reports',
       '/reports/{unitRegionCode}/{reportId}',
+      '/reports/{unitRegionCode}/{reportId}/accept',
       '/reports/{unitRegionCode}/{reportId}/approve',
       '/reports/{unitRegionCode}/{reportId}/corrections',
       '/reports/{unitRegionCode}/{reportId}/export',

@@ -58,6 +58,7 @@ export async function applyEvent(trx: Db, event: HubEvent): Promise<void> {
     case 'report.submitted.v1':
     case 'report.approved.v1':
     case 'report.returned.v1':
+    case 'report.accepted.v1':
       return;
   }
 }

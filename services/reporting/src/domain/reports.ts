@@ -316,6 +316,8 @@ function toReport(row: ReportRow, locked: boolean): Report {
     returnedAt: row.returned_at?.toISOString() ?? null,
     returnedBy: row.returned_by,
     returnReason: row.return_reason,
+    acceptedAt: row.accepted_at?.toISOString() ?? null,
+    acceptedBy: row.accepted_by,
     locked,
   };
 }
@@ -357,7 +359,7 @@ function requireStatus(row: ReportRow, allowed: readonly ReportStatus[], step: s
 }
 
 function eventOf(
-  type: 'report.submitted.v1' | 'report.approved.v1' | 'report.returned.v1',
+  type: 'report.submitted.v1' | 'report.approved.v1' | 'report.returned.v1' | 'report.accepted.v1',
   row: ReportRow,
   extra: Record<string, unknown>,
 ): HubEventInput {
@@ -532,6 +534,36 @@ export async function approveReport(
   });
 }
 
+/**
+ * Accepts (签收) an approved report further up the chain: the approval by the level above the unit stands,
+ * and the level above that one takes the report as received [ZZ §2, §5.4]. Accepting it again is refused;
+ * an unlock clears the acceptance with the approval. `report.accepted.v1` goes to the outbox with it.
+ * @throws DomainError `REPORT_NOT_FOUND`, `REPORT_STATUS_CONFLICT` (not approved, or accepted already)
+ */
+export async function acceptReport(
+  db: Kysely<ReportingDatabase>,
+  input: ReportRef,
+  today: IsoDate,
+): Promise<Report> {
+  return db.transaction().execute(async (trx) => {
+    const row = await loadReport(trx, input, true);
+    requireStatus(row, ['approved'], 'accepted');
+    if (row.accepted_at !== null) {
+      throw new DomainError(
+        'REPORT_STATUS_CONFLICT',
+        `report ${row.id} was accepted on ${row.accepted_at.toISOString()} by ${row.accepted_by ?? 'someone'} already`,
+        { path: ['reportId'], details: { status: row.status, acceptedBy: row.accepted_by } },
+      );
+    }
+    const updated = await updateReport(trx, row.id, {
+      accepted_at: sql`now()`,
+      accepted_by: input.by ?? null,
+    });
+    await appendToOutbox(trx, [eventOf('report.accepted.v1', updated, { acceptedOn: today })]);
+    return toReport(updated, true);
+  });
+}
+
 /** Writes a report's new state and returns the stored row. */
 function updateReport(
   trx: Transaction<ReportingDatabase>,
@@ -557,6 +589,9 @@ async function sendBack(
     returned_at: sql`now()`,
     returned_by: input.by ?? null,
     return_reason: input.reason,
+    // An unlocked report is no longer the one accepted up the chain.
+    accepted_at: null,
+    accepted_by: null,
   });
   await trackReport(trx, updated);
   await appendToOutbox(trx, [

@@ -6,6 +6,7 @@ import {
   ReportRefSchema,
 } from '@shegong/contracts';
 import {
+  acceptReport,
   approveReport,
   chinaToday,
   correctReport,
@@ -39,6 +40,11 @@ export const submit = procedure
 export const approve = procedure
   .input(ReportRefSchema)
   .mutation(({ ctx, input }) => approveReport(ctx.db, input, today(ctx)));
+
+/** `reports.accept`: an approved report is accepted (签收) further up the chain. */
+export const accept = procedure
+  .input(ReportRefSchema)
+  .mutation(({ ctx, input }) => acceptReport(ctx.db, input, today(ctx)));
 
 /** `reports.return`: a submitted report goes back to its unit, with a reason. */
 export const sendBack = procedure
