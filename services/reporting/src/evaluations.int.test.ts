@@ -313,7 +313,8 @@ describe('renewals.decide', () => {
       .selectFrom('outbox')
       .select(['payload', 'key'])
       .where('type', '=', 'renewal.decided.v1')
-      .orderBy('id')
+      // In the order they were written (`id` is a random uuid).
+      .orderBy('seq')
       .execute();
     expect(events.map((e) => (e.payload as HubEvent & { type: 'renewal.decided.v1' }).data)).toEqual([
       expect.objectContaining({

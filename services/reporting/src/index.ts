@@ -5,15 +5,53 @@
  */
 export { migrations } from './db/migrations/index.ts';
 export { type ReportingDatabase, SCHEMA } from './db/schema.ts';
+export {
+  type CalendarLayout,
+  type CalendarOptions,
+  type Completeness,
+  type CompletenessFigures,
+  type DefinitionCompleteness,
+  layOutReportCalendar,
+  type OverdueReport,
+  type RegionCompleteness,
+  readCompleteness,
+} from './domain/completeness.ts';
 export type { ComplianceCounts, StationCompliance } from './domain/compliance.ts';
 export { complianceSummary, reevaluateRegion, stationCompliance } from './domain/compliance.ts';
+export {
+  contractYearOf,
+  DecideRenewalRequestSchema,
+  decideRenewal,
+  EnteredFactsSchema,
+  type Evaluation,
+  EvaluationRefSchema,
+  type FactSource,
+  getEvaluation,
+  ListEvaluationsRequestSchema,
+  ListRenewalsRequestSchema,
+  listEvaluations,
+  listRenewals,
+  type RecordEvaluationRequest,
+  RecordEvaluationRequestSchema,
+  type Renewal,
+  recordEvaluation,
+} from './domain/evaluations.ts';
 export { applyEvent } from './domain/events.ts';
 export {
+  foldPendingRecords,
+  type IngestOptions,
   type IngestRequest,
   type IngestResult,
   ingestServiceRecords,
   MAX_INGEST_RECORDS,
 } from './domain/ingest.ts';
+export {
+  type CoverageGap,
+  type PlanProgressView,
+  type PlanTargetProgress,
+  readPlanProgress,
+  type TargetStatus,
+} from './domain/plan-progress.ts';
 export {
   ALL,
   domainsOf,

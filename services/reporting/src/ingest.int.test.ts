@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '@shegong/kernel';
 import { describe, expect, it } from 'vitest';
 import { ingestServiceRecords } from './domain/ingest.ts';
@@ -271,6 +272,43 @@ describe('service record ingest', () => {
     expect(a).toMatchObject({ accepted: 2, rejected: [] });
     expect(await rowCounts(reporting.db)).toMatchObject({ service_records: 2, ingest_requests: 1 });
     expect(await total(reporting)).toMatchObject({ records: 2 });
+  });
+
+  it('keys a request by the sha256 of its whole body, as stored before the rows were sent by COPY', async () => {
+    await using reporting = await withStations();
+    // more than one slice of the COPY stream (1,000 rows), with a row the schema refuses (partial)
+    const records: unknown[] = Array.from({ length: 2_345 }, (_, i) =>
+      serviceRecord(`r${i}`, { hours: (i % 7) / 4, populations: i % 3 ? ['dibao'] : [] }),
+    );
+    records.push(undefined, { id: 'odd "quote"\ttab', stationId: 'st-jbl' });
+    const result = await ingestServiceRecords(reporting.db, {
+      idempotencyKey: 'big',
+      partial: true,
+      records,
+    });
+    expect(result).toMatchObject({ received: 2_347, accepted: 2_345 });
+    const stored = await reporting.db
+      .selectFrom('ingest_requests')
+      .select('request_hash')
+      .where('idempotency_key', '=', 'big')
+      .executeTakeFirstOrThrow();
+    const expected = createHash('sha256')
+      .update(JSON.stringify({ partial: true, records }))
+      .digest('hex');
+    expect(stored.request_hash).toBe(expected);
+    expect(await total(reporting)).toMatchObject({ records: 2_345 });
+  });
+
+  it('stores ids with tabs, newlines, backslashes, quotes and braces exactly as sent', async () => {
+    await using reporting = await withStations();
+    const ids = ['a\tb', 'c\nd\re', 'back\\slash', 'say "hi"', '{x,y}', 'NULL', '\\N', ' spaced '];
+    const result = await reporting.caller.serviceRecords.ingest({
+      idempotencyKey: 'odd',
+      records: ids.map((id) => serviceRecord(id)),
+    });
+    expect(result).toMatchObject({ accepted: ids.length });
+    const stored = await reporting.db.selectFrom('service_records').select('id').orderBy('id').execute();
+    expect(stored.map((r) => r.id).sort()).toEqual([...ids].sort());
   });
 
   it('refuses more than 10,000 records in one call before touching the database', async () => {

@@ -1,9 +1,17 @@
 import { crosswalk, listCatalogs, listPopulations } from '@shegong/catalog';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { ReportingDatabase } from './db/schema.ts';
+import { type ReportingDatabase, SCHEMA } from './db/schema.ts';
+import { foldPendingRecords, ingestServiceRecords } from './domain/ingest.ts';
 import { periodRange, type RollupBreakdown, type ServiceRollup } from './domain/rollups.ts';
-import { generateRecords, rejection, serviceRecord, startReporting, stationOpened } from './test-harness.ts';
+import {
+  generateRecords,
+  type ReportingHarness,
+  rejection,
+  serviceRecord,
+  startReporting,
+  stationOpened,
+} from './test-harness.ts';
 
 const itemRefs = (catalogId: string) => {
   const catalog = listCatalogs().find((c) => c.id === catalogId);
@@ -98,6 +106,53 @@ async function groundTruth(
 function sorted(rows: Row[]): Row[] {
   const key = (r: Row) => `${r.domain ?? ''}\u0000${r.population ?? ''}`;
   return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Every region × period × breakdown of the suite, rollup answer against the raw records. */
+async function expectRollupsEqualGroundTruth(reporting: ReportingHarness): Promise<number> {
+  let compared = 0;
+  for (const regionCode of REGIONS) {
+    for (const period of PERIODS) {
+      for (const by of BREAKDOWNS) {
+        const actual = await reporting.caller.rollups.services({ regionCode, period, ...(by ? { by } : {}) });
+        const expected = await groundTruth(reporting.db, regionCode, period, by);
+        const where = `${regionCode} ${period} by ${by ?? 'nothing'}`;
+        expect(actual.totals, where).toEqual(expected.totals);
+        expect(sorted(actual.rows), where).toEqual(expected.rows);
+        compared++;
+      }
+    }
+  }
+  return compared;
+}
+
+async function withSuiteStations(): Promise<ReportingHarness> {
+  const reporting = await startReporting();
+  for (const s of STATIONS) {
+    await reporting.deliver(
+      ...stationOpened(s.id, {
+        regionCode: s.regionCode,
+        stationType: 'stationType' in s ? s.stationType : 'township-station',
+      }),
+    );
+  }
+  return reporting;
+}
+
+function suiteRecords(seed: number, count: number, idPrefix: string) {
+  return generateRecords({
+    seed,
+    count,
+    stations: STATIONS.map((s) => ({ id: s.id, catalogId: s.catalogId, itemRefs: itemRefs(s.catalogId) })),
+    months: ['2023-03', '2023-04'],
+    populations: listPopulations().map((p) => p.code),
+    idPrefix,
+  });
+}
+
+async function pendingMarks(db: Kysely<ReportingDatabase>): Promise<number> {
+  const rows = await sql<{ n: number }>`select count(*)::int as n from reporting.rollup_pending`.execute(db);
+  return rows.rows[0]?.n ?? -1;
 }
 
 describe('service rollups', () => {
@@ -248,6 +303,69 @@ describe('service rollups', () => {
     expect(
       (await reporting.caller.rollups.services({ regionCode: '410000', period: '2023-04' })).totals.records,
     ).toBe(0);
+  });
+
+  it('folded behind the calls (rollups: background): lag until foldPendingRecords, then equal the GROUP BY', async () => {
+    await using reporting = await withSuiteStations();
+    const batches = [0, 1, 2, 3].map((b) => suiteRecords(100 + b, 500, `bg${b}`));
+    const first = batches[0] ?? [];
+    // concurrent calls, as several systems send, and folds asked for from two places at once
+    const results = await Promise.all(
+      batches.map((records, b) =>
+        ingestServiceRecords(reporting.db, { idempotencyKey: `bg-${b}`, records }, { rollups: 'background' }),
+      ),
+    );
+    expect(results.map((r) => r.accepted)).toEqual([500, 500, 500, 500]);
+    // folds asked for from two places at once, while the background one may be running: each mark once
+    const folded = await Promise.all([foldPendingRecords(reporting.db), foldPendingRecords(reporting.db)]);
+    expect(folded[0] + folded[1]).toBeLessThanOrEqual(4);
+    expect(await pendingMarks(reporting.db)).toBe(0);
+    // a partial batch overlapping the folded ones, and a repeat under a key: only new rows count, once
+    const partial = await ingestServiceRecords(
+      reporting.db,
+      {
+        idempotencyKey: 'bg-overlap',
+        partial: true,
+        records: [...first.slice(0, 50), ...suiteRecords(7, 60, 'late')],
+      },
+      { rollups: 'background' },
+    );
+    expect(partial).toMatchObject({ received: 110, accepted: 60 });
+    await ingestServiceRecords(
+      reporting.db,
+      { idempotencyKey: 'bg-0', records: first },
+      { rollups: 'background' },
+    );
+    await foldPendingRecords(reporting.db);
+    expect(
+      (await reporting.caller.rollups.services({ regionCode: '410000', period: '2023' })).totals.records,
+    ).toBe(2_060);
+    expect(await expectRollupsEqualGroundTruth(reporting)).toBe(
+      REGIONS.length * PERIODS.length * BREAKDOWNS.length,
+    );
+  });
+
+  it('loses nothing when the process that ingested dies before folding: another folds from the raw rows', async () => {
+    await using reporting = await withSuiteStations();
+    await ingestServiceRecords(
+      reporting.db,
+      { idempotencyKey: 'died-0', records: suiteRecords(1, 800, 'd0') },
+      { rollups: 'background' },
+    );
+    await ingestServiceRecords(
+      reporting.db,
+      { idempotencyKey: 'died-1', records: suiteRecords(2, 800, 'd1') },
+      { rollups: 'background' },
+    );
+    // another process: its own database handle, holding none of the records in memory
+    const other = reporting.db.withSchema(SCHEMA);
+    expect(await foldPendingRecords(other)).toBe(2);
+    // the process that ingested folds later and finds nothing left to add
+    expect(await foldPendingRecords(reporting.db)).toBe(0);
+    expect(
+      (await reporting.caller.rollups.services({ regionCode: '410000', period: '2023' })).totals.records,
+    ).toBe(1_600);
+    expect(await expectRollupsEqualGroundTruth(reporting)).toBeGreaterThan(0);
   });
 
   it('refuses a village, an unknown region and a bad period with 4xx naming the field', async () => {

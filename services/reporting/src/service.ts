@@ -1,6 +1,6 @@
 import type { HubEvent } from '@shegong/events';
 import type { IsoDate } from '@shegong/kernel';
-import { applyOnce, type Publisher } from '@shegong/messaging';
+import { applyOrPark, logParked, type Publisher } from '@shegong/messaging';
 import {
   createDatabase,
   createServiceApp,
@@ -13,7 +13,11 @@ import { type Kysely, sql } from 'kysely';
 import { migrations } from './db/migrations/index.ts';
 import { type ReportingDatabase, SCHEMA } from './db/schema.ts';
 import { applyEvent } from './domain/events.ts';
+import { foldPendingRecords } from './domain/ingest.ts';
 import { type ReportingRouter, reportingRouter } from './router/index.ts';
+
+/** How often a running service folds ingests left pending (`rollups: 'background'`, crashed folds). */
+const FOLD_INTERVAL_MS = 5_000;
 
 /** The inbox consumer name: one exactly-once effect per event id. */
 export const CONSUMER = 'reporting';
@@ -27,7 +31,10 @@ export interface ReportingService {
    * coverage change in the same transaction. Wire it to `bus.subscribe(topic, …)` or `consumeEvents`.
    */
   handleEvent(event: HubEvent): Promise<void>;
-  /** Starts the outbox relay when a publisher was given. */
+  /**
+   * Starts the outbox relay when a publisher was given, and the loop that folds deferred ingests
+   * (`rollups: 'background'`) left pending, e.g. by a process that died before folding them.
+   */
   start(): void;
   /** Stops the relay (after draining what it can); the caller closes the database. */
   stop(): Promise<void>;
@@ -49,6 +56,7 @@ export function createReportingService(options: {
 }): ReportingService {
   const { db, publisher, today } = options;
   let relay: RelayLoop | undefined;
+  let folding: NodeJS.Timeout | undefined;
   return {
     router: reportingRouter,
     app: createServiceApp({
@@ -62,12 +70,20 @@ export function createReportingService(options: {
       maxBodySize: '20mb',
     }),
     handleEvent: async (event) => {
-      await applyOnce(db, CONSUMER, event, (trx) => applyEvent(trx, event));
+      // An event this service can never apply is parked in dead_letters, not retried forever.
+      await applyOrPark(db, CONSUMER, event, (trx) => applyEvent(trx, event), logParked('reporting'));
     },
     start() {
       if (publisher && !relay) relay = startRelayLoop(db, publisher);
+      folding ??= setInterval(() => {
+        foldPendingRecords(db).catch((error) =>
+          console.error(`reporting: folding pending ingests failed, retrying: ${error}`),
+        );
+      }, FOLD_INTERVAL_MS).unref();
     },
     async stop() {
+      clearInterval(folding);
+      folding = undefined;
       await relay?.stop();
       relay = undefined;
     },

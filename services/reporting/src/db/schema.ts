@@ -1,4 +1,4 @@
-import type { MessagingTables } from '@shegong/messaging';
+import type { ConsumerTables } from '@shegong/messaging';
 import type { ColumnType, Generated } from 'kysely';
 
 /** The service's Postgres schema: every table below lives in it. */
@@ -124,6 +124,16 @@ export interface IngestRequestsTable {
   created_at: Generated<Date>;
 }
 
+/**
+ * Ingest requests whose stored records are not in the rollups yet (`rollups: 'background'`); a fold adds
+ * them and deletes the mark in one transaction. No index on `service_records.request_id`: only a fold
+ * whose process lost the records it held (a crash) reads them back, by a scan.
+ */
+export interface RollupPendingTable {
+  request_id: ColumnType<number, number, never>;
+  marked_at: Generated<Date>;
+}
+
 /** The population dictionary of the packed rollups: array position = ordinal + 1; ordinal 0 is `all`. */
 export interface RollupPopulationsTable {
   ordinal: number;
@@ -145,7 +155,10 @@ export interface ServiceRollupsTable {
   volunteers: number[];
 }
 
-/** The view of the rollups as the flat cube: region × month × domain × population, non-empty cells only. */
+/**
+ * The view of the rollups as the flat cube: region × month × domain × population, non-empty cells only;
+ * the township level added up from its stations' raw records (the rollups store province, city, county).
+ */
 export interface ServiceRollupCellsView {
   region_code: string;
   period: string;
@@ -185,6 +198,9 @@ export interface ReportsTable {
   returned_at: Date | null;
   returned_by: string | null;
   return_reason: string | null;
+  /** Accepted (签收) up the chain after the approval; cleared by an unlock. */
+  accepted_at: Date | null;
+  accepted_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -198,7 +214,111 @@ export interface ReportLocksTable {
   locked_at: Generated<Date>;
 }
 
-export interface ReportingDatabase extends MessagingTables {
+/** The years whose report calendar has been laid out (every unit's expected reports exist). */
+export interface ReportCalendarYearsTable {
+  year: number;
+  laid_out_at: Generated<Date>;
+}
+
+/**
+ * A report a unit owes: definition × unit × period from the report profiles' calendars, with the state of
+ * the unit's report as far as completeness needs it (first submission day, status).
+ */
+export interface ReportExpectationsTable {
+  definition_id: string;
+  /** A city or county for its own reports; the township of the operating station for operators' briefs. */
+  unit_region_code: string;
+  period_key: string;
+  definition_version: string;
+  period_start: string;
+  period_end: string;
+  due_on: string;
+  /** The unit and its ancestors, province first: the regions the report counts in. */
+  region_path: string[];
+  /** The first submission's day; null while nothing has been received. */
+  first_submitted_on: string | null;
+  status: string | null;
+}
+
+/** Completeness counters per region (every level) × period × definition × due day. */
+export interface ReportCompletenessTable {
+  region_code: string;
+  period_key: string;
+  definition_id: string;
+  due_on: string;
+  period_start: string;
+  expected: number;
+  /** Submitted at least once (a return does not take it back). */
+  received: number;
+  /** First submitted on or before the due day. */
+  on_time: number;
+  approved: number;
+  /** Received, then returned or unlocked, and not submitted again yet. */
+  in_revision: number;
+}
+
+/**
+ * A station evaluation recorded in the hub [ZZ §5.3, PY §5.3, WH §3.4]: the facts its computed indicators
+ * read (and where each came from), the evaluator's entries and vetoes with evidence, and the score.
+ */
+export interface EvaluationsTable {
+  id: string;
+  station_id: string;
+  region_code: string;
+  /** The station's region and its ancestors, for listing by any region. */
+  region_path: string[];
+  operator_id: string | null;
+  contract_id: string | null;
+  kind: 'mid-term' | 'final' | 'annual' | 'spot-check';
+  conducted_by: 'county' | 'city' | 'province';
+  /** The third party or team that evaluated [ZZ §5.6, WH §3.4]. */
+  evaluator_name: string | null;
+  period_start: string;
+  period_end: string;
+  decided_on: string;
+  profile_id: string;
+  scheme_id: string;
+  scheme_version: string;
+  /** `HubFacts` as scored. */
+  hub_facts: Json<unknown>;
+  /** Per measure: `hub` (reporting's own data, with the table) or `entered` (with evidence). */
+  fact_sources: Json<unknown>;
+  entries: Json<unknown>;
+  vetoes: Json<unknown>;
+  /** `EvaluationScore`: dimensions, indicators with their facts, vetoes, missing inputs, findings. */
+  score: Json<unknown>;
+  outcome: 'graded' | 'vetoed' | 'incomplete';
+  grade: 'excellent' | 'good' | 'pass' | 'fail' | null;
+  total: Numeric;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** The renewal decision of one contract year, with the evaluations it rests on [ZZ §5.3, WH §3.4]. */
+export interface RenewalsTable {
+  id: string;
+  contract_id: string;
+  county_code: string;
+  operator_id: string;
+  year: number;
+  year_start: string;
+  year_end: string;
+  profile_id: string;
+  decision: 'renew' | 're-procure' | 'undetermined';
+  discretionary: boolean;
+  citation: string;
+  reason: Json<unknown>;
+  evidence: Json<unknown>;
+  consequences: Json<unknown>;
+  ineligibility: ColumnType<unknown, string | null, string | null>;
+  findings: Json<unknown>;
+  decided_on: string;
+  decided_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportingDatabase extends ConsumerTables {
   stations: StationsTable;
   workers: WorkersTable;
   supervisors: SupervisorsTable;
@@ -210,8 +330,14 @@ export interface ReportingDatabase extends MessagingTables {
   service_records: ServiceRecordsTable;
   ingest_requests: IngestRequestsTable;
   rollup_populations: RollupPopulationsTable;
+  rollup_pending: RollupPendingTable;
   service_rollups: ServiceRollupsTable;
   service_rollup_cells: ServiceRollupCellsView;
   reports: ReportsTable;
   report_locks: ReportLocksTable;
+  report_calendar_years: ReportCalendarYearsTable;
+  report_expectations: ReportExpectationsTable;
+  report_completeness: ReportCompletenessTable;
+  evaluations: EvaluationsTable;
+  renewals: RenewalsTable;
 }

@@ -1,17 +1,23 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { IngestResult } from '@shegong/contracts';
 import { DomainError } from '@shegong/kernel';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { ReportingDatabase } from '../db/schema.ts';
-import { lockedRecords, locksOver } from './locks.ts';
+import { lockedRecords, locksOver, type PeriodLock } from './locks.ts';
 import { populationOrdinals } from './population-ordinals.ts';
 import {
   type AcceptedRecord,
   aggregateRollups,
+  createRecordValidator,
+  createRollupAggregator,
   type RejectedRecord,
+  type RollupAggregator,
   type RollupDeltas,
+  rolledUpPath,
   type StationPlace,
-  validateRecords,
 } from './records.ts';
 
 /** Most records one ingest call takes. */
@@ -30,10 +36,24 @@ export type { IngestResult };
 
 type Db = Kysely<ReportingDatabase> | Transaction<ReportingDatabase>;
 
+/** Records per slice of the COPY stream, of the rollup sums and of the request hash. */
+const SLICE = 1_000;
+
 /**
  * Ingests a batch of service records: validates every row, stores the good ones and adds them to the
- * rollups (every region level × month × domain × population) in the same transaction — aggregated in
- * memory first, then one multi-row upsert — so the rollups never need the raw records on read.
+ * rollups (province, city and county × month × domain × population; a township reads its raw rows) in the
+ * same transaction, so a read right after the call sees them and the rollups never need the raw records
+ * on read.
+ *
+ * The raw rows go in by one `COPY` while this process adds the batch up in memory and hashes the request
+ * (two cores: Postgres parses the rows as node sums them), then one multi-row upsert adds the sums. A
+ * `COPY` that meets a (station, id) stored before is rolled back to its savepoint and the rows go in one
+ * by one key instead, so the earlier ones are reported as duplicates and never counted twice.
+ *
+ * With `{ rollups: 'background' }` (a bulk load) the call returns once the rows are stored: its request is
+ * marked in `rollup_pending` in the same transaction and a fold adds it to the rollups after the commit,
+ * behind the call, coalescing the calls that arrive meanwhile into one upsert. Until then the rollups
+ * (and a report drafted from them) lack the batch: `foldPendingRecords` waits for it.
  *
  * All-or-nothing unless `partial`. The idempotency key is stored with the result of the call that wrote:
  * a repeat returns that result and writes nothing. A batch refused whole stores nothing, key included, so
@@ -51,7 +71,9 @@ type Db = Kysely<ReportingDatabase> | Transaction<ReportingDatabase>;
 export async function ingestServiceRecords(
   db: Kysely<ReportingDatabase>,
   request: IngestRequest,
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
+  const deferred = options.rollups === 'background';
   if (request.records.length > MAX_INGEST_RECORDS) {
     throw new DomainError(
       'SERVICE_RECORDS_TOO_MANY',
@@ -60,59 +82,81 @@ export async function ingestServiceRecords(
     );
   }
   const partial = request.partial ?? false;
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ partial, records: request.records }))
-    .digest('hex');
-  return db.transaction().execute(async (trx) => {
+  let folding: { requestId: number; records: readonly AcceptedRecord[] } | undefined;
+  const result = await db.transaction().execute(async (trx) => {
+    // The key is claimed first and its hash written with the result: a concurrent call under the same key
+    // waits on the unique index until this one ends, then replays what it committed (hash included).
     const claim = await sql<{ id: number }>`
       insert into reporting.ingest_requests (idempotency_key, request_hash)
-      values (${request.idempotencyKey}, ${hash})
+      values (${request.idempotencyKey}, '')
       on conflict (idempotency_key) do nothing
       returning id`.execute(trx);
     const requestId = claim.rows[0]?.id;
-    if (requestId === undefined) return replay(trx, request.idempotencyKey, hash);
+    if (requestId === undefined) {
+      return replay(trx, request.idempotencyKey, await requestHash(partial, request.records));
+    }
 
     const stations = await placesOf(trx, request.records);
-    const validated = validateRecords(request.records, stations);
-    const { rejected } = validated;
-    if (!partial && rejected.length > 0) throw rejection(rejected, request.records.length);
-    // A unit × period closed by an approved report takes no more records until its approver unlocks it.
-    const locked = lockedRecords(validated.accepted, await locksOver(trx, validated.accepted));
-    if (locked.length > 0 && !partial) throw periodLocked(locked, request.records.length);
-    const lockedIndexes = new Set(locked.map((l) => l.index));
-    const accepted =
-      locked.length === 0
-        ? validated.accepted
-        : validated.accepted.filter((a) => !lockedIndexes.has(a.index));
-    if (locked.length > 0) {
-      rejected.push(...locked);
-      rejected.sort((a, b) => a.index - b.index);
-    }
-
+    // The period locks of every region the batch's stations lie in, read before any row is sent (the gate
+    // is held shared until commit); `lockedRecords` then matches each record's own path and date.
+    const places = [...stations.values()] as unknown as AcceptedRecord[]; // locksOver reads regionPath only
+    const locks = await locksOver(trx, places);
     const ordinals = await populationOrdinals(db, trx);
-    // Postgres stores the raw rows while the batch is added up here (two cores, two processes).
-    const inserting = insertRecords(trx, accepted, requestId);
-    await new Promise((resolve) => setImmediate(resolve));
-    let deltas = aggregateRollups(accepted, ordinals);
-    const stored = await inserting;
-    if (stored.duplicates.length > 0) {
-      rejected.push(...stored.duplicates);
-      rejected.sort((a, b) => a.index - b.index);
-      if (!partial) throw rejection(rejected, request.records.length);
-      deltas = aggregateRollups(stored.records, ordinals);
+    const pass = await storeRecords(
+      trx,
+      () => checkBatch(request, stations, locks, deferred ? undefined : ordinals),
+      requestId,
+    );
+    const { invalid, locked, duplicates } = pass;
+    if (!partial && invalid.length > 0) throw rejection(invalid, request.records.length);
+    if (!partial && locked.length > 0) throw periodLocked(locked, request.records.length);
+    if (!partial && duplicates.length > 0) {
+      throw rejection(duplicates, request.records.length);
     }
-    await upsertRollups(trx, deltas);
+    const rejected = [...invalid, ...locked, ...duplicates].sort((x, y) => x.index - y.index);
+    if (deferred) {
+      if (pass.stored.length > 0) {
+        await sql`insert into reporting.rollup_pending (request_id) values (${requestId})`.execute(trx);
+        folding = { requestId, records: pass.stored };
+      }
+    } else {
+      const deltas =
+        duplicates.length === 0 && pass.aggregator
+          ? pass.aggregator.deltas()
+          : aggregateRollups(pass.stored, ordinals, rolledUpPath);
+      await upsertRollups(trx, deltas);
+    }
+    const hash = pass.hash ?? (await requestHash(partial, request.records));
 
     const result: IngestResult = {
       idempotencyKey: request.idempotencyKey,
       received: request.records.length,
-      accepted: stored.records.length,
+      accepted: pass.stored.length,
       rejected,
     };
-    await sql`update reporting.ingest_requests set result = ${JSON.stringify(result)}::jsonb
+    await sql`update reporting.ingest_requests
+              set request_hash = ${hash}, result = ${JSON.stringify(result)}::jsonb
               where id = ${requestId}`.execute(trx);
     return result;
   });
+  if (folding) {
+    // committed: hand the records to this process's folder, which adds them up without reading them back
+    const folder = folderOf(db);
+    folder.held.set(folding.requestId, folding.records);
+    folder.kick();
+  }
+  return result;
+}
+
+export interface IngestOptions {
+  /**
+   * `inline` (the default, what `serviceRecords.ingest` does): the call returns once its rows are in the
+   * rollups, added in its own transaction. `background`, for a bulk load: it returns once they are stored;
+   * a fold adds them after the commit, up to `FOLD_DELAY_MS` later (sooner when `FOLD_RECORDS` records
+   * wait). Until then rollup reads and report drafts do not count them; `foldPendingRecords` waits. Period
+   * locks and duplicates are decided in the call either way.
+   */
+  rollups?: 'inline' | 'background';
 }
 
 async function replay(trx: Db, key: string, hash: string): Promise<IngestResult> {
@@ -142,6 +186,175 @@ async function placesOf(trx: Db, rows: readonly unknown[]): Promise<Map<string, 
     select id, region_path from reporting.stations
     where id = any(${[...ids]}::text[]) and region_path is not null`.execute(trx);
   return new Map(found.rows.map((r) => [r.id, { regionPath: r.region_path }]));
+}
+
+/**
+ * sha256 of `JSON.stringify({ partial, records })`: the same bytes as one stringify of the whole request,
+ * so keys stored before still replay (the ingest pass feeds the same text a slice at a time).
+ */
+async function requestHash(partial: boolean, records: readonly unknown[]): Promise<string> {
+  const hash: Hash = createHash('sha256').update(`{"partial":${partial},"records":[`);
+  for (let i = 0; i < records.length; i += SLICE) {
+    hash.update(jsonSlice(records, i, Math.min(records.length, i + SLICE)));
+  }
+  return hash.update(']}').digest('hex');
+}
+
+const COLUMNS =
+  'station_id, id, catalog_id, item_ref, populations, kind, date, beneficiaries, hours, volunteers, domains, request_id';
+
+/** One pass over a batch: rows checked, sent to Postgres, added up and hashed a slice at a time. */
+interface BatchPass {
+  /** COPY text of the accepted rows, a slice per chunk; drives the pass as the stream pulls it. */
+  chunks(requestId: number): Generator<string>;
+  /** Rows that passed every check and no period lock refused, so far. */
+  accepted: AcceptedRecord[];
+  invalid: RejectedRecord[];
+  locked: RejectedRecord[];
+  /** The rollup sums, when the call adds them itself (`inline`). */
+  aggregator: RollupAggregator | undefined;
+  /** The request hash, once every row was seen and none refused the batch. */
+  hash: string | undefined;
+}
+
+/**
+ * Checks the batch a slice at a time, as the COPY stream asks for rows: validation, period locks, the
+ * rollup sums and the request hash of a slice run while Postgres stores the slice before it. All-or-nothing
+ * and the first invalid row: the rows after it are still checked (every bad row is named) but no longer
+ * sent, summed or hashed, and the caller throws.
+ */
+function checkBatch(
+  request: IngestRequest,
+  stations: ReadonlyMap<string, StationPlace>,
+  locks: readonly PeriodLock[],
+  ordinals: ReadonlyMap<string, number> | undefined,
+): BatchPass {
+  const { records } = request;
+  const partial = request.partial ?? false;
+  const validator = createRecordValidator(records, stations);
+  const pass: BatchPass = {
+    accepted: [],
+    invalid: validator.rejected,
+    locked: [],
+    aggregator: ordinals && createRollupAggregator(ordinals, rolledUpPath),
+    hash: undefined,
+    *chunks(requestId) {
+      const hash = createHash('sha256').update(`{"partial":${partial},"records":[`);
+      for (let from = 0; from < records.length; from += SLICE) {
+        const to = Math.min(records.length, from + SLICE);
+        const before = validator.accepted.length;
+        validator.check(from, to);
+        let slice = validator.accepted.slice(before);
+        const locked = lockedRecords(slice, locks);
+        pass.locked.push(...locked);
+        if (!partial && (validator.rejected.length > 0 || pass.locked.length > 0)) continue;
+        hash.update(jsonSlice(records, from, to));
+        if (locked.length > 0) {
+          const indexes = new Set(locked.map((l) => l.index));
+          slice = slice.filter((a) => !indexes.has(a.index));
+        }
+        pass.accepted.push(...slice);
+        pass.aggregator?.add(slice);
+        yield copyText(slice, requestId);
+      }
+      if (partial || (validator.rejected.length === 0 && pass.locked.length === 0)) {
+        pass.hash = hash.update(']}').digest('hex');
+      }
+    },
+  };
+  return pass;
+}
+
+/**
+ * Stores a batch's accepted rows by one `COPY` (text format) fed by the pass, under a savepoint. A
+ * (station, id) stored before fails the COPY with a unique violation: then the batch is checked again
+ * from the start and its rows go in through `insertRecords`, which sorts the new ones from the duplicates.
+ */
+async function storeRecords(
+  trx: Transaction<ReportingDatabase>,
+  check: () => BatchPass,
+  requestId: number,
+): Promise<BatchPass & { stored: AcceptedRecord[]; duplicates: RejectedRecord[] }> {
+  const pass = check();
+  await sql`savepoint raw_rows`.execute(trx);
+  try {
+    const copied = await copyInto(
+      trx,
+      `copy reporting.service_records (${COLUMNS}) from stdin`,
+      pass.chunks(requestId),
+    );
+    if (copied !== pass.accepted.length) {
+      throw new Error(`COPY stored ${copied} of ${pass.accepted.length} rows`);
+    }
+    await sql`release savepoint raw_rows`.execute(trx);
+    return Object.assign(pass, { stored: pass.accepted, duplicates: [] });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    await sql`rollback to savepoint raw_rows`.execute(trx);
+    const again = check();
+    for (const _ of again.chunks(requestId)); // the whole pass, its COPY text unused
+    const { records, duplicates } = await insertRecords(trx, again.accepted, requestId);
+    return Object.assign(again, { stored: records, duplicates });
+  }
+}
+
+/** `JSON.stringify` of `records[from..to)` as those elements appear inside the whole array's. */
+function jsonSlice(records: readonly unknown[], from: number, to: number): string {
+  let text = '';
+  for (let j = from; j < to; j++) {
+    // inside an array, a value JSON cannot spell (undefined, a function) is written as null
+    text += (j === 0 ? '' : ',') + (JSON.stringify(records[j]) ?? 'null');
+  }
+  return text;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Runs `COPY … FROM STDIN` on the transaction's own connection. kysely hands a query's `sql` to pg's
+ * `client.query` as it is, and pg runs any object with a `submit` method as a query of its own (this is
+ * how pg-copy-streams plugs in), queueing the statements after it; kysely has no other way to reach the
+ * connection. Resolves with the rows the server says it stored.
+ */
+async function copyInto(
+  trx: Transaction<ReportingDatabase>,
+  statement: string,
+  chunks: Iterable<string>,
+): Promise<number> {
+  const stream = copyFrom(statement);
+  const done = pipeline(Readable.from(chunks, { objectMode: false }), stream);
+  await trx.executeQuery({ ...CompiledQuery.raw(''), sql: stream as unknown as string });
+  await done;
+  return stream.rowCount;
+}
+
+/** Accepted rows as lines of COPY text (tab-separated, in `COLUMNS` order). */
+function copyText(accepted: readonly AcceptedRecord[], requestId: number): string {
+  let text = '';
+  for (const { record: r, domains } of accepted) {
+    text += `${copyField(r.stationId)}\t${copyField(r.id)}\t${copyField(r.catalogId)}\t${copyField(r.itemRef)}\t${copyField(arrayLiteral(r.populations))}\t${r.kind}\t${r.date}\t${r.beneficiaries}\t${r.hours}\t${r.volunteers}\t${copyField(arrayLiteral(domains))}\t${requestId}\n`;
+  }
+  return text;
+}
+
+/** A value as a field of COPY's text format: backslash, tab, newline and carriage return escaped. */
+function copyField(value: string): string {
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
+    : value;
+}
+
+/** A `text[]` literal with every element quoted, its `"` and `\` escaped: `{"dibao","orphan"}`. */
+function arrayLiteral(items: readonly string[]): string {
+  let out = '{';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as string;
+    const safe = item.includes('"') || item.includes('\\') ? item.replace(/["\\]/g, '\\$&') : item;
+    out += i === 0 ? `"${safe}"` : `,"${safe}"`;
+  }
+  return `${out}}`;
 }
 
 /**
@@ -224,6 +437,188 @@ async function insertRecords(
     });
   }
   return { records, duplicates };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Folding deferred requests into the rollups
+
+/** This process's folder for one database handle: the records of the requests it marked, not folded yet. */
+interface Folder {
+  held: Map<number, readonly AcceptedRecord[]>;
+  /** Asks for a fold behind the caller: soon, or at once when many records wait. */
+  kick(): void;
+  /** Cancels the wait of a fold asked for, and resolves when the background fold running now ends. */
+  settle(): Promise<void>;
+}
+
+/**
+ * A background fold waits this long for more calls to fold with, unless this many records are held: one
+ * fold of many calls upserts each rollup row once where a fold per call upserts it once per call (a
+ * 10,000-record batch touches most county × month × domain rows).
+ */
+const FOLD_DELAY_MS = 1_000;
+const FOLD_RECORDS = 100_000;
+
+const folders = new WeakMap<object, Folder>();
+
+function folderOf(db: Kysely<ReportingDatabase>): Folder {
+  const known = folders.get(db);
+  if (known) return known;
+  const held = new Map<number, readonly AcceptedRecord[]>();
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  const heldRecords = () => {
+    let n = 0;
+    for (const records of held.values()) n += records.length;
+    return n;
+  };
+  const run = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await foldOnce(db, 'skip-locked');
+        } catch (error) {
+          // the marks stay, so nothing is lost: the next kick, foldPendingRecords or the service's loop
+          // folds them
+          console.error(`reporting: folding ingested records into the rollups failed: ${error}`);
+          return;
+        }
+      } while (again);
+    })().finally(() => {
+      running = undefined;
+    });
+  };
+  const folder: Folder = {
+    held,
+    kick() {
+      if (heldRecords() >= FOLD_RECORDS) run();
+      else if (!timer && !running) timer = setTimeout(run, FOLD_DELAY_MS).unref();
+      else if (running) again = true;
+    },
+    async settle() {
+      clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+  folders.set(db, folder);
+  return folder;
+}
+
+/**
+ * Adds every request marked in `rollup_pending` to the rollups, waiting for folds that other callers or
+ * processes have under way, and resolves once the rollups include every record stored before the call.
+ * Records this process holds are added up as they are; those of a process that died before folding them
+ * are read back from the raw rows. Each fold is one transaction: the sums and the deletion of the marks
+ * commit together, so a record is folded exactly once.
+ * @returns how many requests this call folded
+ * @example
+ * await ingestServiceRecords(db, batch, { rollups: 'background' });
+ * await foldPendingRecords(db); // now readServiceRollup counts the batch
+ */
+export async function foldPendingRecords(db: Kysely<ReportingDatabase>): Promise<number> {
+  await folderOf(db).settle();
+  return foldOnce(db, 'wait');
+}
+
+/**
+ * One fold: takes the marks (skipping those another fold holds, or waiting for them), adds their records
+ * up in memory, upserts the sums once and deletes the marks, in one transaction.
+ */
+async function foldOnce(db: Kysely<ReportingDatabase>, mode: 'skip-locked' | 'wait'): Promise<number> {
+  const folder = folderOf(db);
+  const taken = await db.transaction().execute(async (trx) => {
+    const marks = await sql<{ request_id: number }>`
+      delete from reporting.rollup_pending
+      where request_id in (select request_id from reporting.rollup_pending order by request_id
+                           for update ${mode === 'wait' ? sql`` : sql`skip locked`})
+      returning request_id`.execute(trx);
+    const ids = marks.rows.map((r) => Number(r.request_id)).sort((a, b) => a - b);
+    if (ids.length === 0) return ids;
+    const ordinals = await populationOrdinals(db, trx);
+    const aggregator = createRollupAggregator(ordinals, rolledUpPath);
+    const lost: number[] = [];
+    for (const id of ids) {
+      const records = folder.held.get(id);
+      if (!records) {
+        lost.push(id);
+        continue;
+      }
+      // a call at a time, letting a concurrent ingest's COPY stream be fed in between
+      aggregator.add(records);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (lost.length > 0) aggregator.add(await storedRecords(trx, lost));
+    await upsertRollups(trx, aggregator.deltas());
+    return ids;
+  });
+  for (const id of taken) folder.held.delete(id);
+  if (folder.held.size > 0) {
+    // records of requests another process folded from the raw rows meanwhile: nothing left to add
+    const pending = await sql<{ request_id: number }>`
+      select request_id from reporting.rollup_pending
+      where request_id = any(${[...folder.held.keys()].map(String)}::bigint[])`.execute(db);
+    const still = new Set(pending.rows.map((r) => Number(r.request_id)));
+    for (const id of folder.held.keys()) if (!still.has(id)) folder.held.delete(id);
+  }
+  return taken.length;
+}
+
+/**
+ * The stored records of requests, as the rollups count them (each station's current path), for a fold
+ * whose records no process holds any more.
+ */
+async function storedRecords(trx: Db, requestIds: readonly number[]): Promise<AcceptedRecord[]> {
+  const rows = await sql<{
+    station_id: string;
+    id: string;
+    populations: string[];
+    date: string;
+    beneficiaries: number;
+    hours: string;
+    volunteers: number;
+    domains: string[];
+    region_path: string[];
+  }>`
+    select r.station_id, r.id, r.populations, r.date, r.beneficiaries, r.hours, r.volunteers, r.domains,
+           s.region_path
+    from reporting.service_records r join reporting.stations s on s.id = r.station_id
+    where r.request_id = any(${requestIds.map(String)}::bigint[])`.execute(trx);
+  // one path array per station, as ingest has them: the sums resolve a path's regions once
+  const paths = new Map<string, readonly string[]>();
+  return rows.rows.map((r, index) => {
+    let regionPath = paths.get(r.station_id);
+    if (!regionPath) {
+      regionPath = r.region_path;
+      paths.set(r.station_id, regionPath);
+    }
+    return {
+      index,
+      record: {
+        id: r.id,
+        stationId: r.station_id,
+        // the sums read only the station, date, populations and counters; the catalog is in `domains`
+        catalogId: '',
+        itemRef: '',
+        populations: r.populations,
+        kind: 'case',
+        date: r.date,
+        beneficiaries: r.beneficiaries,
+        hours: Number(r.hours),
+        volunteers: r.volunteers,
+      },
+      domains: r.domains,
+      regionPath,
+    };
+  });
 }
 
 /**

@@ -84,11 +84,32 @@ export function validateRecords(
   rows: readonly unknown[],
   stations: ReadonlyMap<string, StationPlace>,
 ): { accepted: AcceptedRecord[]; rejected: RejectedRecord[] } {
+  const validator = createRecordValidator(rows, stations);
+  validator.check(0, rows.length);
+  return { accepted: validator.accepted, rejected: validator.rejected };
+}
+
+/** `validateRecords` a range of rows at a time, the batch's ids remembered across ranges. */
+export interface RecordValidator {
+  /** Checks rows `from` to `to` (exclusive), appending to `accepted` and `rejected`. */
+  check(from: number, to: number): void;
+  readonly accepted: AcceptedRecord[];
+  readonly rejected: RejectedRecord[];
+}
+
+/**
+ * `validateRecords` in steps, so ingest can send the rows checked so far to Postgres while it checks the
+ * next ones. Row indexes (and paths like `records[3].id`) are positions in the whole batch.
+ */
+export function createRecordValidator(
+  rows: readonly unknown[],
+  stations: ReadonlyMap<string, StationPlace>,
+): RecordValidator {
   const accepted: AcceptedRecord[] = [];
   const rejected: RejectedRecord[] = [];
   const seen = new Set<string>();
   const index = catalogs();
-  rows.forEach((row, i) => {
+  const checkRow = (row: unknown, i: number) => {
     const at = (...path: Array<string | number>) => formatPath(['records', i, ...path]);
     const parsed = ServiceRecordSchema.safeParse(row);
     if (!parsed.success) {
@@ -158,8 +179,14 @@ export function validateRecords(
       domains,
       regionPath: station.regionPath,
     });
-  });
-  return { accepted, rejected };
+  };
+  return {
+    accepted,
+    rejected,
+    check(from, to) {
+      for (let i = from; i < Math.min(to, rows.length); i++) checkRow(rows[i], i);
+    },
+  };
 }
 
 function idOf(row: unknown): string | null {
@@ -191,78 +218,133 @@ export interface RollupDeltas {
 }
 
 /**
+ * The regions of a station's path that the stored rollups keep: province, city and county. A township's
+ * few records are read from the raw rows by the station key instead (`readServiceRollup`): stored, the
+ * township level was half of every batch's rollup rows (a township × month holds about one record of a
+ * 10,000-record batch), so it doubled the upsert for rows no province or city view reads.
+ * @example rolledUpPath(['410000', '410100', '410105', '410105001']) // ['410000', '410100', '410105']
+ */
+export function rolledUpPath(regionPath: readonly string[]): readonly string[] {
+  let path = rolledUpPaths.get(regionPath);
+  if (!path) {
+    path = regionPath.filter((code) => !isTownshipCode(code));
+    rolledUpPaths.set(regionPath, path);
+  }
+  return path;
+}
+
+/** Township (乡、镇、街道) codes are the 9-digit ones; provinces, cities and counties have 6. */
+export function isTownshipCode(code: string): boolean {
+  return code.length === 9;
+}
+
+// Stations share their path array (one per station lookup): filter it once, not per record.
+const rolledUpPaths = new WeakMap<readonly string[], readonly string[]>();
+
+/** Adds records up batch slice by batch slice; `deltas()` gives the increments of everything added. */
+export interface RollupAggregator {
+  add(records: readonly AcceptedRecord[]): void;
+  deltas(): RollupDeltas;
+}
+
+/**
  * Adds a batch up in memory: each record counts once in every region of its path × its month × (each of
  * its domains, and `all`) × (each of its populations, and `all`). Keys come out sorted, so concurrent
  * upserts lock rows in one order and cannot deadlock.
  * @param ordinals population code → ordinal (≥ 1; 0 is `all`), covering every code in `records`
+ * @param levels the regions of a path to count in (every one by default; ingest keeps `rolledUpPath`)
  */
 export function aggregateRollups(
   records: readonly AcceptedRecord[],
   ordinals: ReadonlyMap<string, number>,
+  levels?: (regionPath: readonly string[]) => readonly string[],
 ): RollupDeltas {
+  const aggregator = createRollupAggregator(ordinals, levels);
+  aggregator.add(records);
+  return aggregator.deltas();
+}
+
+/**
+ * `aggregateRollups` in steps, so ingest can add a batch up a slice at a time while Postgres stores the
+ * raw rows (it yields to the event loop between slices to keep the COPY stream fed).
+ */
+export function createRollupAggregator(
+  ordinals: ReadonlyMap<string, number>,
+  levels: (regionPath: readonly string[]) => readonly string[] = (path) => path,
+): RollupAggregator {
   let width = 1;
   for (const o of ordinals.values()) width = Math.max(width, o + 1);
   // region → period → domain → offset of the key's counters in `counters`: [records × width,
   // beneficiaries × width, hours × width, volunteers × width]. One buffer for the batch, not a typed array
   // per key: ~13,000 small allocations per 5,000 records kept the garbage collector busier than the sums.
   const stride = 4 * width;
-  let counters = new Float64Array(stride * Math.min(4096, 8 * Math.max(1, records.length)));
+  let counters = new Float64Array(stride * 4096);
   let used = 0;
   const slots = new Map<string, Map<string, Map<string, number>>>();
   // Stations share their path array: resolve path × period to the per-level domain maps once.
   const levelsOf = new Map<readonly string[], Map<string, Array<Map<string, number>>>>();
   const targets: number[] = [0];
-  for (const { record, domains, regionPath } of records) {
-    const period = periodOf(record.date);
-    let byPeriod = levelsOf.get(regionPath);
-    if (!byPeriod) {
-      byPeriod = new Map();
-      levelsOf.set(regionPath, byPeriod);
-    }
-    let levels = byPeriod.get(period);
-    if (!levels) {
-      levels = regionPath.map((region) => {
-        let periods = slots.get(region);
-        if (!periods) {
-          periods = new Map();
-          slots.set(region, periods);
-        }
-        let byDomain = periods.get(period);
-        if (!byDomain) {
-          byDomain = new Map();
-          periods.set(period, byDomain);
-        }
-        return byDomain;
-      });
-      byPeriod.set(period, levels);
-    }
-    const hours = Math.round(record.hours * 100);
-    targets.length = 1;
-    for (const p of record.populations) targets.push(ordinals.get(p) as number);
-    for (const byDomain of levels) {
-      for (let d = -1; d < domains.length; d++) {
-        const domain = d < 0 ? ALL : (domains[d] as string);
-        let slot = byDomain.get(domain);
-        if (slot === undefined) {
-          if (used + stride > counters.length) {
-            const grown = new Float64Array(counters.length * 2);
-            grown.set(counters);
-            counters = grown;
+  const add = (records: readonly AcceptedRecord[]) => {
+    for (const { record, domains, regionPath } of records) {
+      const period = periodOf(record.date);
+      let byPeriod = levelsOf.get(regionPath);
+      if (!byPeriod) {
+        byPeriod = new Map();
+        levelsOf.set(regionPath, byPeriod);
+      }
+      let perLevel = byPeriod.get(period);
+      if (!perLevel) {
+        perLevel = levels(regionPath).map((region) => {
+          let periods = slots.get(region);
+          if (!periods) {
+            periods = new Map();
+            slots.set(region, periods);
           }
-          slot = used;
-          used += stride;
-          byDomain.set(domain, slot);
-        }
-        for (const t of targets) {
-          const at = slot + t;
-          counters[at] = (counters[at] as number) + 1;
-          counters[at + width] = (counters[at + width] as number) + record.beneficiaries;
-          counters[at + 2 * width] = (counters[at + 2 * width] as number) + hours;
-          counters[at + 3 * width] = (counters[at + 3 * width] as number) + record.volunteers;
+          let byDomain = periods.get(period);
+          if (!byDomain) {
+            byDomain = new Map();
+            periods.set(period, byDomain);
+          }
+          return byDomain;
+        });
+        byPeriod.set(period, perLevel);
+      }
+      const hours = Math.round(record.hours * 100);
+      targets.length = 1;
+      for (const p of record.populations) targets.push(ordinals.get(p) as number);
+      for (const byDomain of perLevel) {
+        for (let d = -1; d < domains.length; d++) {
+          const domain = d < 0 ? ALL : (domains[d] as string);
+          let slot = byDomain.get(domain);
+          if (slot === undefined) {
+            if (used + stride > counters.length) {
+              const grown = new Float64Array(counters.length * 2);
+              grown.set(counters);
+              counters = grown;
+            }
+            slot = used;
+            used += stride;
+            byDomain.set(domain, slot);
+          }
+          for (const t of targets) {
+            const at = slot + t;
+            counters[at] = (counters[at] as number) + 1;
+            counters[at + width] = (counters[at + width] as number) + record.beneficiaries;
+            counters[at + 2 * width] = (counters[at + 2 * width] as number) + hours;
+            counters[at + 3 * width] = (counters[at + 3 * width] as number) + record.volunteers;
+          }
         }
       }
     }
-  }
+  };
+  return { add, deltas: () => deltasOf(slots, counters, width) };
+}
+
+function deltasOf(
+  slots: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>>,
+  counters: Float64Array,
+  width: number,
+): RollupDeltas {
   const out: RollupDeltas = {
     regionCode: [],
     period: [],

@@ -45,8 +45,11 @@ export function periodRange(period: string): [string, string] {
 }
 
 /**
- * Service totals of a region (any level) for a month or a year, from the rollups alone: an index range
- * read of at most 12 months × domains rows (each holding every population), never the raw records.
+ * Service totals of a region (any level) for a month or a year, never a scan of a province's or a city's
+ * raw records: a province, city or county reads the rollups (an index range read of at most 12 months ×
+ * domains rows, each holding every population); a township, whose level the rollups do not store
+ * (`rolledUpPath`), gets its cells from its own stations' raw records (`service_rollup_cells` adds them
+ * up by the station key, a few hundred rows).
  * @example readServiceRollup(db, { regionCode: '410000', period: '2023', by: 'domain' })
  */
 export async function readServiceRollup(
