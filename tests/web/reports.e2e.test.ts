@@ -6,6 +6,7 @@
  * resubmits; the city approves; the county sees it approved and locked. Each step is checked against what
  * the gateway answers. Screenshots go to tests/e2e/screenshots/reports-*.png (git-ignored).
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@shegong/hub';
@@ -210,6 +211,22 @@ describe('a county report through draft, correction, return, resubmission and ap
     await city.getByTestId('report-locked').waitFor();
     expect(await city.getByTestId('review-form').count()).toBe(0);
     await shot(city, 'approved');
+  });
+
+  it('downloads the approved report as the XLSX sheet the gateway exports', async () => {
+    const [download] = await Promise.all([
+      city.waitForEvent('download'),
+      city
+        .getByTestId('report-download')
+        .getByRole('button', { name: /导出 Excel/ })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^金水区-\d{4}年第.季度-.*\.xlsx$/);
+    const file = await download.path();
+    const bytes = await readFile(file);
+    // An XLSX is a zip: it starts with PK.
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.length).toBeGreaterThan(4_000);
   });
 
   it('the county sees it approved and locked, with nothing left to change', async () => {

@@ -2,7 +2,10 @@ import { AppShell, BackLink, ConsoleRoot, LoadingState, NotFoundState } from '@s
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useProvinces } from './api/provinces.ts';
+import { CompletenessPage } from './features/completeness/routes/completeness.tsx';
 import { DashboardPage } from './features/dashboard/routes/dashboard.tsx';
+import { FundingPage } from './features/funding/routes/funding.tsx';
+import { PlansPage } from './features/plans/routes/plans.tsx';
 import { RegionPage } from './features/regions/routes/region-detail.tsx';
 import { StationPage } from './features/stations/routes/station.tsx';
 import { MESSAGES } from './messages.ts';
@@ -35,6 +38,12 @@ function Console() {
         <Route path="/dashboard/:provinceCode" element={<DashboardPage />} />
         <Route path="/regions/:regionCode" element={<RegionPage />} />
         <Route path="/stations/:stationId" element={<StationPage />} />
+        <Route path="/completeness" element={<CompletenessPage />} />
+        <Route path="/completeness/:regionCode" element={<CompletenessPage />} />
+        <Route path="/funding" element={<FundingPage />} />
+        <Route path="/funding/:regionCode" element={<FundingPage />} />
+        <Route path="/plans" element={<PlansPage />} />
+        <Route path="/plans/:regionCode" element={<PlansPage />} />
         {crossProvince && (
           <Route
             path="/compare"

@@ -1,14 +1,43 @@
-import { type Dictionaries, STATION_MESSAGES } from '@shegong/web';
+import {
+  COMPLETENESS_MESSAGES,
+  type Dictionaries,
+  FUNDING_MESSAGES,
+  PLAN_MESSAGES,
+  STATION_MESSAGES,
+} from '@shegong/web';
 
 /**
  * The province console's own words; the shell's, sign-in's and the states' come from @shegong/web, and so
- * do the station screens' (`STATION_MESSAGES`).
+ * do the station screens', completeness, budget execution and plan tables' (`STATION_MESSAGES`,
+ * `COMPLETENESS_MESSAGES`, `FUNDING_MESSAGES`, `PLAN_MESSAGES`).
  */
 export const MESSAGES: Dictionaries = {
   'zh-CN': {
     ...STATION_MESSAGES['zh-CN'],
+    ...COMPLETENESS_MESSAGES['zh-CN'],
+    ...FUNDING_MESSAGES['zh-CN'],
+    ...PLAN_MESSAGES['zh-CN'],
     'app.title': '省级社工站建设监测',
     'menu.dashboard': '全省概览',
+    'menu.completeness': '报表报送',
+    'menu.funding': '预算执行',
+    'menu.plans': '规划目标',
+    'completeness.title': '{name}报表报送完整率与及时率',
+    'completeness.hint':
+      '{period} 各级应报报表（县级季报、市级半年报、承接机构简报等）的报送情况；截止日当天提交计为按时。点击地区名称逐级查看。',
+    'completeness.byCity': '各市报送情况',
+    'completeness.byCounty': '各区县报送情况',
+    'fundingPage.title': '{name} {year}年预算执行与资金拨付',
+    'fundingPage.hint':
+      '合同金额为本年度签订的购买服务合同；项目预算为本年度预算；已支付为本年度已拨付的款项；执行率 = 已支付 ÷ 项目预算。金额单位：元。',
+    'fundingPage.byCity': '各市预算执行',
+    'fundingPage.byCounty': '各区县预算执行',
+    'plansPage.title': '{name}建设规划目标完成情况',
+    'plansPage.hint':
+      '按各地已发布实施方案的建设目标，以 {day} 运营中的乡镇（街道）社工站评估；截止日已过的目标按截止日评估。',
+    'plansPage.targets': '建设目标',
+    'plansPage.gapCount': '未覆盖乡镇（街道）',
+    'plansPage.drill': '下辖地区：',
     'menu.compare': '多省对比',
     'nav.backToDashboard': '返回全省概览',
     'dashboard.title': '{name}社工站建设概览',
@@ -64,8 +93,30 @@ export const MESSAGES: Dictionaries = {
   },
   en: {
     ...STATION_MESSAGES.en,
+    ...COMPLETENESS_MESSAGES.en,
+    ...FUNDING_MESSAGES.en,
+    ...PLAN_MESSAGES.en,
     'app.title': 'Provincial station monitor',
     'menu.dashboard': 'Province overview',
+    'menu.completeness': 'Report completeness',
+    'menu.funding': 'Budget execution',
+    'menu.plans': 'Plan vs actual',
+    'completeness.title': '{name}: report completeness and timeliness',
+    'completeness.hint':
+      "{period}: the reports owed at every level (counties' quarterly, cities' half-yearly, operators' briefs …); a report submitted on its due day is on time. Open a region to drill down.",
+    'completeness.byCity': 'By city',
+    'completeness.byCounty': 'By county',
+    'fundingPage.title': '{name}: budget execution and payments, {year}',
+    'fundingPage.hint':
+      "Contracted: service contracts signed in the year; budgeted: the year's project budgets; paid: payments made in the year; execution = paid ÷ budgeted. Amounts in CNY.",
+    'fundingPage.byCity': 'By city',
+    'fundingPage.byCounty': 'By county',
+    'plansPage.title': '{name}: rollout plan vs actual',
+    'plansPage.hint':
+      "The published plans' targets, checked against the township stations operating on {day}; a target whose deadline has passed is judged on that day.",
+    'plansPage.targets': 'Rollout targets',
+    'plansPage.gapCount': 'Townships without a station',
+    'plansPage.drill': 'Inside:',
     'menu.compare': 'Compare provinces',
     'nav.backToDashboard': 'Back to the overview',
     'dashboard.title': '{name}: social work stations',

@@ -8,6 +8,7 @@ import { type Report, type ReportRef, useReport, useReportSteps } from './api.ts
 import { CorrectFigureForm } from './correct-form.tsx';
 import { figureLabel } from './figure-label.ts';
 import { type FigureRow, figureRows } from './figures.ts';
+import { ReportDownload } from './report-download.tsx';
 import { LockedTag, ReportStatusTag, Timeliness } from './report-status.tsx';
 import { ReviewReportForm } from './review-form.tsx';
 
@@ -71,7 +72,12 @@ function ReportView({
           {report.locked && <LockedTag />}
         </Flex>
       }
-      extra={<DataAsOf at={fetchedAt} asOfDay={report.figures.asOf} />}
+      extra={
+        <Flex gap={12} align="center" wrap>
+          <ReportDownload report={report} />
+          <DataAsOf at={fetchedAt} asOfDay={report.figures.asOf} />
+        </Flex>
+      }
     >
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered>
         <Descriptions.Item label={t('report.unit')}>

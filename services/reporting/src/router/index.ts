@@ -1,5 +1,8 @@
+import { completeness } from './completeness.ts';
 import * as compliance from './compliance.ts';
+import * as evaluations from './evaluations.ts';
 import { ingest } from './ingest.ts';
+import * as plans from './plans.ts';
 import * as reports from './reports.ts';
 import * as rollups from './rollups.ts';
 import { router } from './trpc.ts';
@@ -18,11 +21,20 @@ export const reportingRouter = router({
     correct: reports.correct,
     submit: reports.submit,
     approve: reports.approve,
+    accept: reports.accept,
     return: reports.sendBack,
     unlock: reports.unlock,
     get: reports.get,
     list: reports.list,
+    completeness,
   }),
+  evaluations: router({
+    record: evaluations.record,
+    list: evaluations.list,
+    get: evaluations.get,
+  }),
+  renewals: router({ decide: evaluations.decide, list: evaluations.renewals }),
+  plans: router({ progress: plans.progress }),
 });
 
 export type ReportingRouter = typeof reportingRouter;

@@ -17,7 +17,7 @@ const AT_LEAST: Partial<Record<string, boolean>> = { 以上: true, 不少于: tr
  * target is public plan data, the counts are the gateway's. `reached`, `short` by `gap` townships, or
  * `unknown` when the gateway serves no count that answers it (a functional zone, a count by township
  * kind, a target the plan marks not evaluable). Whether a target was met *by its deadline* needs the
- * stations' opening days: that is `@shegong/plans`' `planVsActual`, which no gateway procedure exposes yet.
+ * stations' opening days: the page asks the server for that (`reporting.plans.progress`).
  * @example standingOf({ measure: { kind: 'full' }, … }, { coveredTownships: 9, townships: 12 }) // { status: 'short', gap: 3 }
  */
 export function standingOf(

@@ -35,6 +35,12 @@ export function ProgressPage() {
   const coverage = useHubQuery(['reporting.rollups.coverage', { regionCode: city }], (hub) =>
     hub.reporting.rollups.coverage.query({ regionCode: city }),
   );
+  // Whether each target was met by its deadline, judged on the server from the stations' opening days
+  // (`reporting.plans.progress`, `planVsActual` of @shegong/plans); the gap list is not needed here.
+  const judged = useHubQuery(['reporting.plans.progress', { regionCode: city, gapLimit: 0 }], (hub) =>
+    hub.reporting.plans.progress.query({ regionCode: city, gapLimit: 0 }),
+  );
+  const judgedById = new Map((judged.data?.targets ?? []).map((x) => [x.id, x]));
   // By deadline, so a row reads as the plan's steps.
   const targets = [...(reference.targets[city] ?? [])].sort((a, b) => a.by.localeCompare(b.by));
   const n = (value: number) => formatNumber(value, locale);
@@ -51,6 +57,7 @@ export function ProgressPage() {
     const s = standingOf(target, byCode.get(target.areaKey));
     const when = formatDate(target.by, locale);
     const tip = `${target.quote} [${target.citation}]`;
+    const server = judgedById.get(target.id);
     const text =
       s.status === 'reached'
         ? t('progress.reached')
@@ -65,6 +72,7 @@ export function ProgressPage() {
           tabIndex={0}
         >
           {t('progress.targetBy', { title: measureText(target, t, n), by: when })} · {text}
+          {server && ` · ${t(`progress.judged.${server.status}`)}`}
         </Tag>
       </Tooltip>
     );

@@ -22,7 +22,7 @@ import {
 import { ComplianceTable, complianceExportColumns } from '../../../components/compliance-table.tsx';
 import { CoverageChart } from '../../../components/coverage-chart.tsx';
 import { CoverageTable, coverageExportColumns } from '../../../components/coverage-table.tsx';
-import { ProvinceSwitcher } from '../components/province-switcher.tsx';
+import { ProvinceSwitcher } from '../../../components/province-switcher.tsx';
 import { ServicesTable, servicesExportColumns } from '../components/services-table.tsx';
 
 /**

@@ -1,0 +1,83 @@
+import type { Dictionaries } from '../i18n.tsx';
+
+/**
+ * What every console says about rollout plans against reality (`PlanTargetsTable`, `CoverageGapsTable`):
+ * targets with their deadline and clause, met / missed / pending, and the townships without a station.
+ */
+export const PLAN_MESSAGES: Dictionaries = {
+  'zh-CN': {
+    'plan.target': '目标',
+    'plan.area': '范围',
+    'plan.deadline': '截止日',
+    'plan.citation': '依据',
+    'plan.required': '目标值（乡镇数）',
+    'plan.actual': '实际（乡镇数）',
+    'plan.shortfall': '差额',
+    'plan.status': '完成情况',
+    'plan.evaluatedOn': '评估日',
+    'plan.status.met': '已达成',
+    'plan.status.missed': '未按期达成',
+    'plan.status.pending': '未到期',
+    'plan.status.indeterminate': '无法判定',
+    'plan.strive': '力争',
+    'plan.relation.same': '本级',
+    'plan.relation.within': '下辖',
+    'plan.relation.enclosing': '上级',
+    'plan.full': '全覆盖',
+    'plan.count': '{sign} {value} 个乡镇（街道）',
+    'plan.share': '{sign} {value}%',
+    'plan.noTargets': '已发布的建设方案未对该区域设定目标',
+    'plan.noTargetsHint': '建设目标来自各地已发布的实施方案；新方案由省级平台录入后即参与比较。',
+    'plan.gaps': '未覆盖乡镇（街道）（{count} 个）',
+    'plan.gapsHint':
+      '尚无运营中乡镇（街道）社工站的乡镇，按区划代码排序；每个乡镇（街道）建一站 [ZZ §1.3, PY §1.2]。',
+    'plan.noGaps': '所有乡镇（街道）均已有运营中的社工站',
+    'plan.township': '乡镇（街道）',
+    'plan.townshipCode': '乡镇代码',
+    'plan.townshipKind': '类型',
+    'plan.county': '所属区县',
+    'plan.kind.xiang': '乡',
+    'plan.kind.zhen': '镇',
+    'plan.kind.jiedao': '街道',
+    'plan.deadlineNote':
+      '截止日已过的目标按截止日当天的运营站点评估（此后开办的站点不计入）；截止日当天开办的计为按期。',
+  },
+  en: {
+    'plan.target': 'Target',
+    'plan.area': 'Area',
+    'plan.deadline': 'Deadline',
+    'plan.citation': 'Clause',
+    'plan.required': 'Target (townships)',
+    'plan.actual': 'Actual (townships)',
+    'plan.shortfall': 'Short by',
+    'plan.status': 'Status',
+    'plan.evaluatedOn': 'Judged on',
+    'plan.status.met': 'Met',
+    'plan.status.missed': 'Missed',
+    'plan.status.pending': 'Not yet due',
+    'plan.status.indeterminate': 'Cannot tell',
+    'plan.strive': 'strive',
+    'plan.relation.same': 'own',
+    'plan.relation.within': 'inside',
+    'plan.relation.enclosing': 'above',
+    'plan.full': 'Full coverage',
+    'plan.count': '{sign} {value} townships',
+    'plan.share': '{sign} {value}%',
+    'plan.noTargets': 'No published plan sets a target for this region',
+    'plan.noTargetsHint':
+      "Targets come from the published implementation plans; a new plan takes part once the province's hub holds it.",
+    'plan.gaps': 'Townships without a station ({count})',
+    'plan.gapsHint':
+      'Townships with no operating township station, in code order; the rule is one station per township [ZZ §1.3, PY §1.2].',
+    'plan.noGaps': 'Every township has an operating station',
+    'plan.township': 'Township',
+    'plan.townshipCode': 'Township code',
+    'plan.townshipKind': 'Kind',
+    'plan.county': 'County',
+    'plan.kind.xiang': 'Xiang',
+    'plan.kind.zhen': 'Zhen',
+    'plan.kind.jiedao': 'Street',
+    'plan.deadlineNote':
+      'A target whose deadline has passed is judged on the stations operating on that day (later ones do not count); a station opened on the deadline counts.',
+  },
+};
