@@ -150,6 +150,19 @@ describe('reports over REST', () => {
     expect(JSON.stringify(bad.body)).toContain('period');
   });
 
+  it('reads plan vs actual of a region over REST, the same as tRPC', async () => {
+    const rest = await api('GET', '/regions/410100/plan-progress?asOf=2024-12-31&gapLimit=3', city);
+    expect(rest.status).toBe(200);
+    const trpc = await hub
+      .client(city.headers)
+      .reporting.plans.progress.query({ regionCode: '410100', asOf: '2024-12-31', gapLimit: 3 });
+    expect(rest.body).toEqual(JSON.parse(JSON.stringify(trpc)));
+    expect((rest.body.targets as unknown[]).length).toBeGreaterThan(0);
+    expect((rest.body.gaps as { items: unknown[] }).items.length).toBeLessThanOrEqual(3);
+    expect((await api('GET', '/regions/410900/plan-progress', city)).status).toBe(403);
+    expect((await api('GET', '/regions/410100/plan-progress?asOf=2024-13-01', city)).status).toBe(400);
+  });
+
   it('exports the approved report as the sheet a clerk files, and as JSON', async () => {
     const xlsx = await api('GET', `${REF}/export`, city);
     expect(xlsx.status).toBe(200);

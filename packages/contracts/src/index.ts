@@ -24,6 +24,18 @@ export {
   institutionsGap,
 } from './institutions.ts';
 export {
+  type CoverageGap,
+  CoverageGapSchema,
+  type PlanProgressRequest,
+  PlanProgressRequestSchema,
+  PlanProgressSchema,
+  type PlanProgressView,
+  type PlanTargetProgress,
+  PlanTargetProgressSchema,
+  type TargetStatus,
+  TargetStatusSchema,
+} from './plan-progress.ts';
+export {
   type AddTrainingInput,
   AddTrainingSchema,
   ByIdSchema,

@@ -41,6 +41,7 @@ export {
   type Allocation,
   AllocationSchema,
   type Binding,
+  BindingSchema,
   type DueRule,
   DueRuleSchema,
   type Measure,

@@ -623,6 +623,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regions/{code}/plan-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Plan vs actual
+         * @description Every rollout target that applies to the region (Puyang annex 1, Zhengzhou’s yearly targets [ZZ §5], Wuhan [WH §1.2], Hebei [HB]) with its deadline, citation, the covered townships it needs and has, and whether it is met, missed (judged on its deadline) or pending; and the gap list of townships without an operating township station.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the day to judge on (default today in China); a passed deadline is judged on its day */
+                    asOf?: string;
+                    /** @description how many townships of the gap list to return (default 100); the total is always given */
+                    gapLimit?: number;
+                    gapOffset?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description a province, city, county or township code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Targets and gaps */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanProgress"];
+                    };
+                };
+                /** @description Bad input: every bad field in `errors`, every refused batch row in `rows` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No or bad credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role may not do this, or the region is outside its jurisdiction */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 10 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over the rate limit; see `Retry-After` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports": {
         parameters: {
             query?: never;
@@ -2152,6 +2245,80 @@ export interface components {
                     /** Format: date */
                     dueOn: string;
                     daysLate: number;
+                }[];
+            };
+        };
+        PlanProgress: {
+            regionCode: string;
+            name: string;
+            /** @enum {string} */
+            level: "province" | "city" | "county" | "township";
+            /** Format: date */
+            asOf: string;
+            coverage: {
+                townships: number;
+                covered: number;
+                basisPoints: number;
+            };
+            targets: {
+                id: string;
+                planId: string;
+                title: string;
+                area: {
+                    key: string;
+                    name: string;
+                };
+                /** @enum {string} */
+                relation: "same" | "within" | "enclosing";
+                /** Format: date */
+                deadline: string;
+                citation: string;
+                quote: string;
+                /** @enum {string} */
+                binding: "must" | "strive";
+                measure: {
+                    /** @constant */
+                    kind: "count";
+                    /** @enum {string} */
+                    term: "以上" | "不少于" | "不低于" | "以下" | "以内" | "不超过" | "不高于" | "超过" | "不满" | "低于";
+                    value: number;
+                    /** @enum {string} */
+                    townshipKind?: "xiang" | "zhen" | "jiedao" | "sumu" | "other";
+                } | {
+                    /** @constant */
+                    kind: "share";
+                    /** @enum {string} */
+                    term: "以上" | "不少于" | "不低于" | "以下" | "以内" | "不超过" | "不高于" | "超过" | "不满" | "低于";
+                    basisPoints: number;
+                } | {
+                    /** @constant */
+                    kind: "full";
+                };
+                target: number;
+                actual: number;
+                townships: number;
+                shortfall: number;
+                /** @enum {string} */
+                status: "met" | "missed" | "pending" | "indeterminate";
+                /** Format: date */
+                evaluatedOn: string;
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+                reason?: string;
+            }[];
+            statusCounts: {
+                [key: string]: number;
+            };
+            gaps: {
+                total: number;
+                offset: number;
+                limit: number;
+                items: {
+                    code: string;
+                    name: string;
+                    townshipKind: ("xiang" | "zhen" | "jiedao" | "sumu" | "other") | null;
+                    countyCode: string;
+                    countyName: string;
                 }[];
             };
         };

@@ -14,6 +14,7 @@ import {
   CompletenessQuerySchema,
   IdempotencyHeadersSchema,
   ListStationsQuerySchema,
+  PlanProgressQuerySchema,
   RegionPathSchema,
   type RegionSummary,
   ReportCorrectionBodySchema,
@@ -148,6 +149,20 @@ export function createRestApi(deps: GatewayDeps): express.Router {
         period: query.period,
         ...(query.overdueLimit !== undefined && { overdueLimit: query.overdueLimit }),
         ...(query.overdueOffset !== undefined && { overdueOffset: query.overdueOffset }),
+      });
+    }),
+  );
+
+  api.get(
+    '/regions/:code/plan-progress',
+    handle(async (caller, req) => {
+      const { code } = parse(RegionPathSchema, req.params, 'path');
+      const query = parse(PlanProgressQuerySchema, req.query, 'query');
+      return caller.reporting.plans.progress({
+        regionCode: code,
+        ...(query.asOf !== undefined && { asOf: query.asOf }),
+        ...(query.gapLimit !== undefined && { gapLimit: query.gapLimit }),
+        ...(query.gapOffset !== undefined && { gapOffset: query.gapOffset }),
       });
     }),
   );

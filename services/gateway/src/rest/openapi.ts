@@ -8,6 +8,8 @@ import {
   ListStationsQuerySchema,
   OperatorsBatchRequestSchema,
   OperatorsBatchResultSchema,
+  PlanProgressDocSchema,
+  PlanProgressQuerySchema,
   RegionPathSchema,
   RegionSummarySchema,
   ReportCorrectionBodySchema,
@@ -169,6 +171,16 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
           tags: ['reports'],
           requestParams: { path: RegionPathSchema, query: CompletenessQuerySchema },
           responses: { '200': json(CompletenessDocSchema, 'Completeness and timeliness'), ...PROBLEMS },
+        },
+      },
+      '/regions/{code}/plan-progress': {
+        get: {
+          summary: 'Plan vs actual',
+          description:
+            'Every rollout target that applies to the region (Puyang annex 1, Zhengzhou’s yearly targets [ZZ §5], Wuhan [WH §1.2], Hebei [HB]) with its deadline, citation, the covered townships it needs and has, and whether it is met, missed (judged on its deadline) or pending; and the gap list of townships without an operating township station.',
+          tags: ['reporting'],
+          requestParams: { path: RegionPathSchema, query: PlanProgressQuerySchema },
+          responses: { '200': json(PlanProgressDocSchema, 'Targets and gaps'), ...PROBLEMS },
         },
       },
       '/reports': {

@@ -4,6 +4,7 @@ import {
   MaskedWorkerSchema,
   OperatorInputSchema,
   OperatorRecordSchema,
+  PlanProgressSchema,
   pageOf,
   ReportCorrectRequestSchema,
   ReportDraftRequestSchema,
@@ -16,6 +17,7 @@ import {
   WorkerInputSchema,
 } from '@shegong/contracts';
 import { StationStatusSchema } from '@shegong/events';
+import { IsoDateSchema } from '@shegong/kernel';
 import { z } from 'zod';
 
 /**
@@ -208,4 +210,15 @@ export const CompletenessQuerySchema = z.object({
       'how many overdue reports to list, oldest due day first (default 50); the total is always given',
   }),
   overdueOffset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+
+export const PlanProgressDocSchema = PlanProgressSchema.meta({ id: 'PlanProgress' });
+export const PlanProgressQuerySchema = z.object({
+  asOf: IsoDateSchema.optional().meta({
+    description: 'the day to judge on (default today in China); a passed deadline is judged on its day',
+  }),
+  gapLimit: z.coerce.number().int().min(0).max(5_000).optional().meta({
+    description: 'how many townships of the gap list to return (default 100); the total is always given',
+  }),
+  gapOffset: z.coerce.number().int().min(0).max(100_000).optional(),
 });

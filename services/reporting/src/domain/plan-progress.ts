@@ -1,14 +1,7 @@
-import type { Citation, IsoDate } from '@shegong/kernel';
-import {
-  type Binding,
-  indexStations,
-  type Measure,
-  type OperatingStation,
-  planVsActual,
-  type TargetEvaluation,
-  type TargetRelation,
-} from '@shegong/plans';
-import { getRegion, type RegionLevel, type TownshipKind } from '@shegong/regions';
+import type { CoverageGap, PlanProgressView, PlanTargetProgress, TargetStatus } from '@shegong/contracts';
+import type { IsoDate } from '@shegong/kernel';
+import { indexStations, type OperatingStation, planVsActual, type TargetEvaluation } from '@shegong/plans';
+import { getRegion } from '@shegong/regions';
 import { type Kysely, sql } from 'kysely';
 import type { ReportingDatabase } from '../db/schema.ts';
 import { regionOf } from './regions.ts';
@@ -28,62 +21,8 @@ import { regionOf } from './regions.ts';
  * (its city's, its province's), evaluated on their own area.
  */
 
-/** `pending` is `@shegong/plans`' `open`: not due yet and not satisfied yet. */
-export type TargetStatus = 'met' | 'missed' | 'pending' | 'indeterminate';
-
-/** One applicable target with its figures on the day asked about (or on its deadline, once passed). */
-export interface PlanTargetProgress {
-  /** Stable id (`py-2021/taiqian/2021`). */
-  id: string;
-  planId: string;
-  /** What the target asks, in the plan's words (`台前县：2021年底累计建成3个乡镇（街道）社工站`). */
-  title: string;
-  /** The area it is about: a division unit by code, or a functional zone by id. */
-  area: { key: string; name: string };
-  /** How the area relates to the region asked about: its own, inside it, or enclosing it. */
-  relation: TargetRelation;
-  /** The last day that counts (inclusive). */
-  deadline: IsoDate;
-  citation: Citation;
-  quote: string;
-  /** `must`, or `strive` for 力争/争取: a missed `strive` target is a warning. */
-  binding: Binding;
-  measure: Measure;
-  /** The fewest covered townships that satisfy it. */
-  target: number;
-  /** Covered townships (of the measured kind) on `evaluatedOn`. */
-  actual: number;
-  /** Townships of the area (of the measured kind). */
-  townships: number;
-  shortfall: number;
-  status: TargetStatus;
-  evaluatedOn: IsoDate;
-  severity: 'error' | 'warning' | 'info';
-  /** Why the hub cannot tell (`indeterminate`). */
-  reason?: string;
-}
-
-/** A township without an operating township station: one line of the gap list. */
-export interface CoverageGap {
-  code: string;
-  name: string;
-  townshipKind: TownshipKind | null;
-  countyCode: string;
-  countyName: string;
-}
-
-export interface PlanProgressView {
-  regionCode: string;
-  name: string;
-  level: RegionLevel;
-  asOf: IsoDate;
-  coverage: { townships: number; covered: number; basisPoints: number };
-  targets: PlanTargetProgress[];
-  /** Counts by status, so a screen can say "2 missed" without counting itself. */
-  statusCounts: Record<TargetStatus, number>;
-  /** Townships without an operating township station on `asOf`, in code order; `total` is all of them. */
-  gaps: { total: number; offset: number; limit: number; items: CoverageGap[] };
-}
+/** The answer's types are the API's (`@shegong/contracts`): one definition for the service and the gateway. */
+export type { CoverageGap, PlanProgressView, PlanTargetProgress, TargetStatus };
 
 export interface PlanProgressQuery {
   regionCode: string;
