@@ -163,6 +163,36 @@ describe('reports over REST', () => {
     expect((await api('GET', '/regions/410100/plan-progress?asOf=2024-13-01', city)).status).toBe(400);
   });
 
+  it('lists evaluations and renewal decisions over REST, for civil-affairs users in their jurisdiction', async () => {
+    await hub.client(county.headers).reporting.evaluations.record.mutate({
+      id: 'ev-rest-1',
+      stationId: 'st-jsy2',
+      kind: 'mid-term',
+      conductedBy: 'county',
+      evaluatorName: '第三方评估机构',
+      period: { from: '2024-01-01', to: '2024-06-30' },
+      decidedOn: '2024-07-05',
+      vetoes: [{ id: 'veto.service-failed', evidence: ['督查通报'] }],
+    });
+    const listed = await api('GET', '/evaluations?regionCode=410105&period=2024-H2', county);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        id: 'ev-rest-1',
+        stationId: 'st-jsy2',
+        kind: 'mid-term',
+        conductedBy: 'county',
+        grade: 'fail',
+        vetoes: ['veto.service-failed'],
+      }),
+    ]);
+    expect((await api('GET', '/evaluations?regionCode=410105&period=2025', county)).body.items).toEqual([]);
+    expect((await api('GET', '/evaluations?regionCode=410902', county)).status).toBe(403);
+    expect((await api('GET', '/evaluations?regionCode=410105&period=2024-Q1', county)).status).toBe(400);
+    const renewals = await api('GET', '/renewals?regionCode=410105', county);
+    expect(renewals).toMatchObject({ status: 200, body: { items: [] } });
+  });
+
   it('exports the approved report as the sheet a clerk files, and as JSON', async () => {
     const xlsx = await api('GET', `${REF}/export`, city);
     expect(xlsx.status).toBe(200);

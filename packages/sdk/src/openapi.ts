@@ -716,6 +716,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Station evaluations
+         * @description The evaluations of the stations inside a region — by the county twice a year [ZZ §5.3, PY §5.3], Wuhan’s mid-term [WH §3.4], city and province spot checks — with score, grade (优秀/良好/合格/不合格) and veto items (一票否决). For civil-affairs users (bearer token).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the stations inside this region */
+                    regionCode: string;
+                    stationId?: string;
+                    /** @description the year or half-year the evaluations were decided in */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The evaluations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationsList"];
+                    };
+                };
+                /** @description Bad input: every bad field in `errors`, every refused batch row in `rows` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No or bad credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role may not do this, or the region is outside its jurisdiction */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 10 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over the rate limit; see `Retry-After` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Renewal decisions
+         * @description Per contract year: renewed or re-procured on its evaluations, with the evidence and any period in which the operator may not be awarded a new contract [ZZ §5.3, §6.4, WH §3.4].
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the contracts whose purchaser county lies in this region */
+                    regionCode: string;
+                    contractId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The decisions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RenewalsList"];
+                    };
+                };
+                /** @description Bad input: every bad field in `errors`, every refused batch row in `rows` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No or bad credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role may not do this, or the region is outside its jurisdiction */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 10 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over the rate limit; see `Retry-After` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports": {
         parameters: {
             query?: never;
@@ -2321,6 +2500,58 @@ export interface components {
                     countyName: string;
                 }[];
             };
+        };
+        EvaluationsList: {
+            items: components["schemas"]["EvaluationSummary"][];
+        };
+        EvaluationSummary: {
+            id: string;
+            stationId: string;
+            regionCode: string;
+            operatorId: string | null;
+            contractId: string | null;
+            /** @enum {string} */
+            kind: "mid-term" | "final" | "annual" | "spot-check";
+            conductedBy: string;
+            evaluatorName: string | null;
+            period: {
+                from: string;
+                to: string;
+            };
+            decidedOn: string;
+            scheme: {
+                id: string;
+                version: string;
+            };
+            /** @description `graded`, `vetoed` or `incomplete` */
+            outcome: string;
+            grade: ("excellent" | "good" | "pass" | "fail") | null;
+            total: number;
+            /** @description ids of the veto items (一票否决) found */
+            vetoes: string[];
+        };
+        RenewalsList: {
+            items: components["schemas"]["RenewalSummary"][];
+        };
+        RenewalSummary: {
+            id: string;
+            contractId: string;
+            countyCode: string;
+            operatorId: string;
+            year: number;
+            yearStart: string;
+            yearEnd: string;
+            /** @description `renew`, `re-procure` or `undetermined` */
+            decision: string;
+            citation: string;
+            /** @description the evaluations the decision rests on */
+            evidence: string[];
+            ineligibility: {
+                from: string;
+                to: string;
+                citation: string;
+            } | null;
+            decidedOn: string;
         };
         ReportsList: {
             items: components["schemas"]["Report"][];

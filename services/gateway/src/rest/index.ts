@@ -12,11 +12,15 @@ import { BatchRejected, writeBatch } from './batch.ts';
 import { sendError } from './problems.ts';
 import {
   CompletenessQuerySchema,
+  type EvaluationSummarySchema,
+  EvaluationsQuerySchema,
   IdempotencyHeadersSchema,
   ListStationsQuerySchema,
   PlanProgressQuerySchema,
   RegionPathSchema,
   type RegionSummary,
+  type RenewalSummarySchema,
+  RenewalsQuerySchema,
   ReportCorrectionBodySchema,
   ReportDraftBodySchema,
   ReportExportQuerySchema,
@@ -164,6 +168,73 @@ export function createRestApi(deps: GatewayDeps): express.Router {
         ...(query.gapLimit !== undefined && { gapLimit: query.gapLimit }),
         ...(query.gapOffset !== undefined && { gapOffset: query.gapOffset }),
       });
+    }),
+  );
+
+  // Evaluations and renewal decisions, as lists (the full breakdown is tRPC's `reporting.evaluations.get`).
+  api.get(
+    '/evaluations',
+    handle(async (caller, req) => {
+      const query = parse(EvaluationsQuerySchema, req.query, 'query');
+      const items = await caller.reporting.evaluations.list({
+        regionCode: query.regionCode,
+        ...(query.stationId !== undefined && { stationId: query.stationId }),
+        ...(query.period !== undefined && { period: query.period }),
+      });
+      return {
+        items: items.map(
+          (e): z.infer<typeof EvaluationSummarySchema> => ({
+            id: e.id,
+            stationId: e.stationId,
+            regionCode: e.regionCode,
+            operatorId: e.operatorId,
+            contractId: e.contractId,
+            kind: e.kind,
+            conductedBy: e.conductedBy,
+            evaluatorName: e.evaluatorName,
+            period: e.period,
+            decidedOn: e.decidedOn,
+            scheme: e.scheme,
+            outcome: e.outcome,
+            grade: e.grade,
+            total: e.total,
+            vetoes: e.vetoes.map((v) => v.id),
+          }),
+        ),
+      };
+    }),
+  );
+  api.get(
+    '/renewals',
+    handle(async (caller, req) => {
+      const query = parse(RenewalsQuerySchema, req.query, 'query');
+      const items = await caller.reporting.renewals.list({
+        regionCode: query.regionCode,
+        ...(query.contractId !== undefined && { contractId: query.contractId }),
+        ...(query.year !== undefined && { year: query.year }),
+      });
+      return {
+        items: items.map(
+          (r): z.infer<typeof RenewalSummarySchema> => ({
+            id: r.id,
+            contractId: r.contractId,
+            countyCode: r.countyCode,
+            operatorId: r.operatorId,
+            year: r.year,
+            yearStart: r.yearStart,
+            yearEnd: r.yearEnd,
+            decision: r.decision,
+            citation: r.citation,
+            evidence: r.evidence.map((e) => e.id),
+            ineligibility: r.ineligibility && {
+              from: r.ineligibility.from,
+              to: r.ineligibility.to,
+              citation: r.ineligibility.citation,
+            },
+            decidedOn: r.decidedOn,
+          }),
+        ),
+      };
     }),
   );
 

@@ -4,6 +4,8 @@ import { ProblemSchema } from '../http/problem.ts';
 import {
   CompletenessDocSchema,
   CompletenessQuerySchema,
+  EvaluationsListSchema,
+  EvaluationsQuerySchema,
   IdempotencyHeadersSchema,
   ListStationsQuerySchema,
   OperatorsBatchRequestSchema,
@@ -12,6 +14,8 @@ import {
   PlanProgressQuerySchema,
   RegionPathSchema,
   RegionSummarySchema,
+  RenewalsListSchema,
+  RenewalsQuerySchema,
   ReportCorrectionBodySchema,
   ReportDocSchema,
   ReportDraftBodySchema,
@@ -181,6 +185,26 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
           tags: ['reporting'],
           requestParams: { path: RegionPathSchema, query: PlanProgressQuerySchema },
           responses: { '200': json(PlanProgressDocSchema, 'Targets and gaps'), ...PROBLEMS },
+        },
+      },
+      '/evaluations': {
+        get: {
+          summary: 'Station evaluations',
+          description:
+            'The evaluations of the stations inside a region — by the county twice a year [ZZ §5.3, PY §5.3], Wuhan’s mid-term [WH §3.4], city and province spot checks — with score, grade (优秀/良好/合格/不合格) and veto items (一票否决). For civil-affairs users (bearer token).',
+          tags: ['evaluations'],
+          requestParams: { query: EvaluationsQuerySchema },
+          responses: { '200': json(EvaluationsListSchema, 'The evaluations'), ...PROBLEMS },
+        },
+      },
+      '/renewals': {
+        get: {
+          summary: 'Renewal decisions',
+          description:
+            'Per contract year: renewed or re-procured on its evaluations, with the evidence and any period in which the operator may not be awarded a new contract [ZZ §5.3, §6.4, WH §3.4].',
+          tags: ['evaluations'],
+          requestParams: { query: RenewalsQuerySchema },
+          responses: { '200': json(RenewalsListSchema, 'The decisions'), ...PROBLEMS },
         },
       },
       '/reports': {

@@ -7,10 +7,12 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 with every endpoint of the REST API', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths ?? {}).sort()).toEqual([
+      '/evaluations',
       '/operators',
       '/regions/{code}/plan-progress',
       '/regions/{code}/report-completeness',
       '/regions/{code}/summary',
+      '/renewals',
       '/reports',
       '/reports/{unitRegionCode}/{reportId}',
       '/reports/{unitRegionCode}/{reportId}/accept',

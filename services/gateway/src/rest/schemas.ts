@@ -222,3 +222,66 @@ export const PlanProgressQuerySchema = z.object({
   }),
   gapOffset: z.coerce.number().int().min(0).max(100_000).optional(),
 });
+
+// Evaluations and renewals (read) --------------------------------------------------------------------------
+
+export const EvaluationsQuerySchema = z.object({
+  regionCode: z.string().meta({ description: 'the stations inside this region', example: '410105' }),
+  stationId: z.string().optional(),
+  period: z
+    .string()
+    .regex(/^\d{4}(-H[12])?$/, 'a year (2026) or a half-year (2026-H2)')
+    .optional()
+    .meta({ description: 'the year or half-year the evaluations were decided in' }),
+});
+
+/** An evaluation as a list shows it; the full breakdown is `reporting.evaluations.get` over tRPC. */
+export const EvaluationSummarySchema = z
+  .object({
+    id: z.string(),
+    stationId: z.string(),
+    regionCode: z.string(),
+    operatorId: z.string().nullable(),
+    contractId: z.string().nullable(),
+    kind: z.enum(['mid-term', 'final', 'annual', 'spot-check']),
+    conductedBy: z.string(),
+    evaluatorName: z.string().nullable(),
+    period: z.object({ from: z.string(), to: z.string() }),
+    decidedOn: z.string(),
+    scheme: z.object({ id: z.string(), version: z.string() }),
+    outcome: z.string().meta({ description: '`graded`, `vetoed` or `incomplete`' }),
+    grade: z.enum(['excellent', 'good', 'pass', 'fail']).nullable(),
+    total: z.number(),
+    vetoes: z.array(z.string()).meta({ description: 'ids of the veto items (一票否决) found' }),
+  })
+  .meta({ id: 'EvaluationSummary' });
+export const EvaluationsListSchema = z
+  .object({ items: z.array(EvaluationSummarySchema) })
+  .meta({ id: 'EvaluationsList' });
+
+export const RenewalsQuerySchema = z.object({
+  regionCode: z.string().meta({ description: 'the contracts whose purchaser county lies in this region' }),
+  contractId: z.string().optional(),
+  year: z.coerce.number().int().positive().optional(),
+});
+
+/** A renewal decision of one contract year, with its evidence and any ineligibility period [ZZ §5.3, §6.4]. */
+export const RenewalSummarySchema = z
+  .object({
+    id: z.string(),
+    contractId: z.string(),
+    countyCode: z.string(),
+    operatorId: z.string(),
+    year: z.number().int(),
+    yearStart: z.string(),
+    yearEnd: z.string(),
+    decision: z.string().meta({ description: '`renew`, `re-procure` or `undetermined`' }),
+    citation: z.string(),
+    evidence: z.array(z.string()).meta({ description: 'the evaluations the decision rests on' }),
+    ineligibility: z.object({ from: z.string(), to: z.string(), citation: z.string() }).nullable(),
+    decidedOn: z.string(),
+  })
+  .meta({ id: 'RenewalSummary' });
+export const RenewalsListSchema = z
+  .object({ items: z.array(RenewalSummarySchema) })
+  .meta({ id: 'RenewalsList' });
