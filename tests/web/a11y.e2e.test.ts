@@ -89,6 +89,45 @@ describe('accessibility of the consoles', () => {
     await check(page, 'county', '/stations', '[data-testid=stations-page] tbody tr', 'stations');
     await check(page, 'county', '/stations/st-410105002', '[data-testid=workers] tbody tr', 'station');
     await check(page, 'county', '/import/stations', '[data-testid=station-import]', 'import');
+    // The editing and evaluation screens: every field labelled (axe's `label` rule), contrast kept.
+    await check(
+      page,
+      'county',
+      '/stations/st-410105002/edit',
+      '[data-testid=institutions] input',
+      'station-edit',
+    );
+    await check(page, 'county', '/stations/new', '[data-testid=station-form]', 'station-new');
+    await check(page, 'county', '/stations/st-410105002/workers/new', '[data-testid=worker-form]', 'worker');
+    await check(
+      page,
+      'county',
+      '/stations/st-410105002/evaluations',
+      '[data-testid=evaluation-form]',
+      'evaluate',
+    );
+    await check(page, 'county', '/evaluations', '[data-testid=county-evaluations-page]', 'evaluations');
+    await check(page, 'county', '/contracts', '[data-testid=contracts-page] tbody tr', 'contracts');
+  });
+
+  it("reaches every field of the county's worker form with the keyboard, in order, up to its save button", async () => {
+    const page = await signedIn('county', 'jinshui');
+    await page.goto(`${ctx.consoleUrl}/stations/st-410105002/workers/new`);
+    await page.getByTestId('worker-form').waitFor({ timeout: 20_000 });
+    const fields = await page.evaluate<string[]>(
+      "[...document.querySelectorAll('[data-testid=worker-form] input:not([disabled])')].map((e) => e.id).filter(Boolean)",
+    );
+    expect(fields.length).toBeGreaterThan(8);
+    const visited: string[] = [];
+    let focused = '';
+    for (let i = 0; i < 80 && focused !== 'worker-save'; i += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate<string>(FOCUSED);
+      const id = await page.evaluate<string>("document.activeElement?.id ?? ''");
+      if (id && !visited.includes(id)) visited.push(id);
+    }
+    expect(focused).toBe('worker-save');
+    expect(visited.filter((id) => fields.includes(id))).toEqual(fields);
   });
 
   it("the province console's main pages have no serious violation", async () => {
@@ -96,6 +135,15 @@ describe('accessibility of the consoles', () => {
     await check(page, 'province', '/dashboard/410000', '[data-testid=services-table] tbody tr', 'dashboard');
     await check(page, 'province', '/regions/410100', '[data-testid=county-coverage] tbody tr', 'city');
     await check(page, 'province', '/regions/410105', '[data-testid=county-stations] tbody tr', 'county');
+    await check(
+      page,
+      'province',
+      '/completeness/410000',
+      '[data-testid=completeness-table] tbody tr',
+      'completeness',
+    );
+    await check(page, 'province', '/funding/410000', '[data-testid=execution-table] tbody tr', 'funding');
+    await check(page, 'province', '/plans/410000', '[data-testid=plan-gaps-table] tbody tr', 'plans');
     const ministry = await signedIn('province', 'ministry');
     await check(ministry, 'province', '/compare', '[data-testid=compare-table] tbody tr', 'compare');
   });
@@ -105,6 +153,7 @@ describe('accessibility of the consoles', () => {
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(SCREENSHOTS, 'a11y-city-home.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
+    await check(page, 'city', '/spot-checks', '[data-testid=evaluation-form]', 'spot-checks');
   });
 
   it('signs in with the keyboard alone', async () => {

@@ -1,4 +1,5 @@
-import { AppShell, BackLink, ConsoleRoot, NotFoundState } from '@shegong/web';
+import { AppShell, BackLink, ConsoleRoot, LoadingState, NotFoundState } from '@shegong/web';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ApprovalReportPage } from './features/approvals/routes/approval-report.tsx';
 import { ApprovalsPage } from './features/approvals/routes/approvals.tsx';
@@ -8,6 +9,12 @@ import { CityReportPage } from './features/reports/routes/city-report.tsx';
 import { CityReportsPage } from './features/reports/routes/city-reports.tsx';
 import { MESSAGES } from './messages.ts';
 import { MENU } from './routes.tsx';
+
+// Route-split: spot checks are entered now and then; their screens load when first opened.
+const SpotChecksPage = lazy(() => import('./features/evaluations/routes/spot-checks.tsx'));
+const SpotCheckPage = lazy(() =>
+  import('./features/evaluations/routes/spot-checks.tsx').then((m) => ({ default: m.SpotCheckPage })),
+);
 
 /** The app's base path: where the hub's app server serves it (`vite.config.ts` `base`). */
 const BASENAME = import.meta.env.BASE_URL.replace(/\/+$/, '');
@@ -31,6 +38,22 @@ function Console() {
         <Route path="/approvals/:unitRegionCode/:reportId" element={<ApprovalReportPage />} />
         <Route path="/reports" element={<CityReportsPage />} />
         <Route path="/reports/:unitRegionCode/:reportId" element={<CityReportPage />} />
+        <Route
+          path="/spot-checks"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <SpotChecksPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/spot-checks/:stationId/:evaluationId"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <SpotCheckPage />
+            </Suspense>
+          }
+        />
         <Route
           path="*"
           element={<NotFoundState back={<BackLink to="/progress" labelKey="nav.backToProgress" />} />}

@@ -1,4 +1,10 @@
-import { type Dictionaries, REPORT_MESSAGES, STATION_MESSAGES } from '@shegong/web';
+import {
+  type Dictionaries,
+  EVALUATION_MESSAGES,
+  REPORT_MESSAGES,
+  STATION_EDIT_MESSAGES,
+  STATION_MESSAGES,
+} from '@shegong/web';
 
 /**
  * The city console's own words; the shell's, sign-in's and the states' come from @shegong/web, and so do
@@ -8,6 +14,14 @@ export const MESSAGES: Dictionaries = {
   'zh-CN': {
     ...STATION_MESSAGES['zh-CN'],
     ...REPORT_MESSAGES['zh-CN'],
+    ...STATION_EDIT_MESSAGES['zh-CN'],
+    ...EVALUATION_MESSAGES['zh-CN'],
+    'menu.spotChecks': '抽查评估',
+    'spot.title': '本市抽查评估',
+    'spot.hint':
+      '省、市两级民政部门对社工站开展抽查评估 [ZZ §5.3, WH §3.4]；抽查单独记录，不计入县级每年两次的集中评估。',
+    'spot.new': '录入抽查评估',
+    'spot.back': '返回抽查评估',
     'app.title': '市级社工站管理',
     'menu.progress': '建设进度',
     'menu.catalog': '服务目录',
@@ -40,7 +54,11 @@ export const MESSAGES: Dictionaries = {
     'progress.citation': '依据',
     'progress.standing': '当前情况',
     'progress.deadlineNote':
-      '“当前情况”以今日覆盖数比较目标；目标是否在截止日前达成需按站点开办日期评估，网关尚未提供该接口。功能区与按乡镇类型的目标暂无可比数据。',
+      '“当前情况”以今日覆盖数比较目标；“按期”为平台按站点开办日期评估的截止日完成情况（截止日已过的按截止日当天评估）。',
+    'progress.judged.met': '按期已达成',
+    'progress.judged.missed': '截止日未达成',
+    'progress.judged.pending': '未到截止日',
+    'progress.judged.indeterminate': '无法判定',
     'catalog.title': '服务目录治理',
     'catalog.hint':
       '本市服务目录的每个事项及其对应的全省统一分类；超出省级目录且无省级批准记录的事项标为“待省级审批”[ZZ §3]。',
@@ -71,6 +89,14 @@ export const MESSAGES: Dictionaries = {
   en: {
     ...STATION_MESSAGES.en,
     ...REPORT_MESSAGES.en,
+    ...STATION_EDIT_MESSAGES.en,
+    ...EVALUATION_MESSAGES.en,
+    'menu.spotChecks': 'Spot checks',
+    'spot.title': "The city's spot checks",
+    'spot.hint':
+      "Provincial and city civil affairs spot-check stations [ZZ §5.3, WH §3.4]; spot checks are recorded apart and do not count towards the county's two evaluations a year.",
+    'spot.new': 'Record a spot check',
+    'spot.back': 'Back to the spot checks',
     'app.title': 'City social work stations',
     'menu.progress': 'Rollout progress',
     'menu.catalog': 'Service catalog',
@@ -103,7 +129,11 @@ export const MESSAGES: Dictionaries = {
     'progress.citation': 'Clause',
     'progress.standing': 'Today',
     'progress.deadlineNote':
-      '"Today" compares today\'s coverage with the target; whether it was met by its deadline needs the stations\' opening days, which no gateway procedure serves yet. Zones and targets by township kind have no comparable count.',
+      '"Today" compares today\'s coverage with the target; "by the deadline" is the hub\'s judgement from the stations\' opening days (a passed deadline is judged on that day).',
+    'progress.judged.met': 'met by the deadline',
+    'progress.judged.missed': 'missed its deadline',
+    'progress.judged.pending': 'not yet due',
+    'progress.judged.indeterminate': 'cannot tell',
     'catalog.title': 'Catalog governance',
     'catalog.hint':
       "Every item of the city's service catalog with the canonical items it maps onto; an item beyond the provincial catalog with no recorded approval is flagged as awaiting provincial approval [ZZ §3].",

@@ -1,4 +1,11 @@
-import { type Dictionaries, REPORT_MESSAGES, STATION_MESSAGES } from '@shegong/web';
+import {
+  type Dictionaries,
+  EVALUATION_MESSAGES,
+  REPORT_MESSAGES,
+  STATION_EDIT_MESSAGES,
+  STATION_MESSAGES,
+} from '@shegong/web';
+import { CONTRACT_MESSAGES } from './features/contracts/messages.ts';
 
 /**
  * The county console's own words; the shell's, sign-in's and the states' come from @shegong/web, and so do
@@ -8,6 +15,13 @@ export const MESSAGES: Dictionaries = {
   'zh-CN': {
     ...STATION_MESSAGES['zh-CN'],
     ...REPORT_MESSAGES['zh-CN'],
+    ...STATION_EDIT_MESSAGES['zh-CN'],
+    ...EVALUATION_MESSAGES['zh-CN'],
+    ...CONTRACT_MESSAGES['zh-CN'],
+    'menu.evaluations': '绩效评估',
+    'evaluation.countyHint':
+      '本辖区社工站的评估记录：县级每年两次集中评估 [ZZ §5.3]，以及市、省两级的抽查评估；在站点页录入新的评估。',
+    'stations.new': '新建社工站',
     'app.title': '区县社工站管理',
     'menu.stations': '社工站',
     'menu.importStations': '导入社工站',
@@ -23,6 +37,13 @@ export const MESSAGES: Dictionaries = {
   en: {
     ...STATION_MESSAGES.en,
     ...REPORT_MESSAGES.en,
+    ...STATION_EDIT_MESSAGES.en,
+    ...EVALUATION_MESSAGES.en,
+    ...CONTRACT_MESSAGES.en,
+    'menu.evaluations': 'Evaluations',
+    'evaluation.countyHint':
+      "The county's evaluations of its stations, twice a year [ZZ §5.3], and the city's and province's spot checks; record a new one from a station's page.",
+    'stations.new': 'New station',
     'app.title': 'County social work stations',
     'menu.stations': 'Stations',
     'menu.importStations': 'Import stations',

@@ -1,4 +1,10 @@
-import { FileTextOutlined, HomeOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { MenuRoute } from '@shegong/web';
 
 /** The county console's route config: the side menu is drawn from it. */
@@ -6,4 +12,6 @@ export const MENU: readonly MenuRoute[] = [
   { path: '/stations', labelKey: 'menu.stations', icon: <HomeOutlined /> },
   { path: '/import/stations', labelKey: 'menu.importStations', icon: <UploadOutlined /> },
   { path: '/reports', labelKey: 'menu.reports', icon: <FileTextOutlined /> },
+  { path: '/evaluations', labelKey: 'menu.evaluations', icon: <AuditOutlined /> },
+  { path: '/contracts', labelKey: 'menu.contracts', icon: <AccountBookOutlined /> },
 ];

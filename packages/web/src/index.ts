@@ -5,12 +5,26 @@
  * dates, numbers, shares), the console frame (`AppShell` from a route config), the states a page can be
  * in, region names from the gateway (`useRegionNames`, `useRegionChain`), an ECharts `Chart`, and the
  * station screens every console shows (`StationsTable`, `StationDetail`, their hooks and `STATION_MESSAGES`),
- * and the periodic report screens (`UnitReports`, `ApprovalQueue`, `ReportDetail`, `REPORT_MESSAGES`).
+ * and the periodic report screens (`UnitReports`, `ApprovalQueue`, `ReportDetail`, `REPORT_MESSAGES`),
+ * report completeness (`CompletenessTable`, `OverdueTable`), budget execution (`ExecutionTable`) and plan vs
+ * actual (`PlanTargetsTable`, `CoverageGapsTable`) with their messages.
  */
 export { AuthProvider, useAuth } from './auth.tsx';
 export { Chart, type ChartOption } from './chart.tsx';
 export { BackLink, ConsoleRoot } from './console.tsx';
 export { DataAsOf } from './data-as-of.tsx';
+export {
+  type Evaluation,
+  type EvaluationKind,
+  useEvaluation,
+  useEvaluations,
+  useRecordEvaluation,
+} from './evaluations/api.ts';
+export { EvaluationForm, halfYearRange, halfYears } from './evaluations/evaluation-form.tsx';
+export { EvaluationGrade, EvaluationResult } from './evaluations/evaluation-result.tsx';
+export { EvaluationsTable } from './evaluations/evaluations-table.tsx';
+export { EVALUATION_MESSAGES } from './evaluations/messages.ts';
+export { defaultScheme, type SchemeView } from './evaluations/scheme.ts';
 export {
   findingExportColumns,
   stationExportColumns,
@@ -26,6 +40,17 @@ export {
   formatPercent,
   type Locale,
 } from './format.ts';
+export {
+  type ExecutionRow,
+  type ExecutionSummary,
+  fundingYears,
+  hasExecution,
+  useExecutionByYear,
+  useExecutionSummaries,
+  useExecutionSummary,
+} from './funding/api.ts';
+export { ExecutionTable, executionExportColumns } from './funding/execution-table.tsx';
+export { FUNDING_MESSAGES } from './funding/messages.ts';
 export {
   type HubClient,
   type HubErrorKind,
@@ -43,6 +68,22 @@ export {
   useI18n,
 } from './i18n.tsx';
 export { AppShell, type MenuRoute } from './layout.tsx';
+export {
+  type CoverageGap,
+  type PlanProgress,
+  type PlanTarget,
+  type PlanTargetStatus,
+  usePlanProgress,
+} from './plans/api.ts';
+export { PLAN_MESSAGES } from './plans/messages.ts';
+export {
+  CoverageGapsTable,
+  gapExportColumns,
+  measureText,
+  PlanStatusTag,
+  PlanTargetsTable,
+  planTargetExportColumns,
+} from './plans/plan-progress.tsx';
 export { type RegionInfo, useRegionChain, useRegionNames } from './regions.ts';
 export {
   type Report,
@@ -54,6 +95,20 @@ export {
   useReportSteps,
   useReports,
 } from './reports/api.ts';
+export {
+  type Completeness,
+  type OverdueReport,
+  type RegionCompleteness,
+  recentReportPeriods,
+  useCompleteness,
+} from './reports/completeness-api.ts';
+export { COMPLETENESS_MESSAGES } from './reports/completeness-messages.ts';
+export {
+  CompletenessTable,
+  completenessExportColumns,
+  OverdueTable,
+  overdueExportColumns,
+} from './reports/completeness-table.tsx';
 export { CorrectFigureForm } from './reports/correct-form.tsx';
 export {
   definitionsFor,
@@ -87,9 +142,31 @@ export {
 } from './stations/api.ts';
 export { ComplianceFindings } from './stations/compliance-findings.tsx';
 export { CursorPager, useCursorPages } from './stations/cursor-pages.tsx';
+export {
+  type InstitutionsGap,
+  type StationCheck,
+  type StationInput,
+  useInstitutions,
+  useStationWrites,
+  useTownships,
+  useWorker,
+  useWorkerWrites,
+  type WorkerInput,
+} from './stations/edit-api.ts';
+export { STATION_EDIT_MESSAGES } from './stations/edit-messages.ts';
+export {
+  dryRunFieldErrors,
+  type PlacedErrors,
+  type ServerFieldError,
+  serverFieldErrors,
+} from './stations/field-errors.ts';
+export { NEXT_STATUSES, nextStatuses } from './stations/lifecycle.ts';
 export { STATION_MESSAGES } from './stations/messages.ts';
 export { StationDetail } from './stations/station-detail.tsx';
 export { StationFacilities } from './stations/station-facilities.tsx';
+export { StationForm } from './stations/station-form.tsx';
 export { StationStatusTag } from './stations/station-status-tag.tsx';
 export { StationsTable } from './stations/stations-table.tsx';
+export { StationStatusChange } from './stations/status-change.tsx';
+export { WorkerForm, WorkerTrainings } from './stations/worker-form.tsx';
 export { WorkersTable } from './stations/workers-table.tsx';

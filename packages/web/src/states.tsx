@@ -9,7 +9,7 @@ export function LoadingState({ label }: { label?: string }) {
   return (
     <div role="status" style={{ padding: 48, textAlign: 'center' }}>
       <Spin />
-      <div style={{ marginTop: 12, color: 'rgba(0,0,0,0.45)' }}>{label ?? t('state.loading')}</div>
+      <div style={{ marginTop: 12, color: 'rgba(0,0,0,0.65)' }}>{label ?? t('state.loading')}</div>
     </div>
   );
 }
@@ -22,7 +22,7 @@ export function EmptyState({ title, hint, action }: { title?: string; hint?: str
       description={
         <span>
           {title ?? t('state.empty')}
-          {hint && <div style={{ color: 'rgba(0,0,0,0.45)' }}>{hint}</div>}
+          {hint && <div style={{ color: 'rgba(0,0,0,0.65)' }}>{hint}</div>}
         </span>
       }
     >

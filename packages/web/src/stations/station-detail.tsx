@@ -7,7 +7,13 @@ import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { useRegionNames } from '../regions.ts';
 import { ErrorState, LoadingState } from '../states.tsx';
-import { type Station, useStation, useStationCompliance, useStationWorkers } from './api.ts';
+import {
+  type Station,
+  type StationWorker,
+  useStation,
+  useStationCompliance,
+  useStationWorkers,
+} from './api.ts';
 import { ComplianceFindings } from './compliance-findings.tsx';
 import { StationFacilities } from './station-facilities.tsx';
 import { StationStatusTag } from './station-status-tag.tsx';
@@ -23,12 +29,24 @@ export function StationDetail({
   stationId,
   back,
   trail,
+  actions,
+  workerAction,
+  workerFindings = false,
+  children,
 }: {
   stationId: string;
   /** A link back to where the user came from, shown when the station cannot be shown. */
   back: ReactNode;
   /** Above the station's card: the console's breadcrumb, given the station. */
   trail?: (station: Station) => ReactNode;
+  /** In the station card's header: what the console lets its user do (edit, evaluate), given the station. */
+  actions?: (station: Station) => ReactNode;
+  /** A last column of the workers table (an edit link), and the workers card's extra (an add link) with `null`. */
+  workerAction?: (worker: StationWorker | null) => ReactNode;
+  /** Each worker's own staffing findings beside their qualification. */
+  workerFindings?: boolean;
+  /** Below the station's cards: the console's own (its lifecycle step), given the station. */
+  children?: (station: Station) => ReactNode;
 }) {
   const { t, locale } = useI18n();
   const station = useStation(stationId);
@@ -55,7 +73,12 @@ export function StationDetail({
             <StationStatusTag status={s.status} />
           </Space>
         }
-        extra={<DataAsOf at={station.dataUpdatedAt} />}
+        extra={
+          <Space>
+            {actions?.(s)}
+            <DataAsOf at={station.dataUpdatedAt} />
+          </Space>
+        }
       >
         <Descriptions
           size="small"
@@ -108,6 +131,7 @@ export function StationDetail({
         title={t('workers.title')}
         extra={
           <Space>
+            {workerAction?.(null)}
             <ExportExcelButton
               title={`${s.name} ${t('workers.title')}`}
               unit={`${s.name}（${s.id}）`}
@@ -125,12 +149,17 @@ export function StationDetail({
         ) : workers.isError ? (
           <ErrorState error={workers.error} onRetry={() => void workers.refetch()} />
         ) : (
-          <WorkersTable workers={workers.data} />
+          <WorkersTable
+            workers={workers.data}
+            {...(workerFindings && compliance.data && { findings: compliance.data.findings })}
+            {...(workerAction && { action: workerAction })}
+          />
         )}
       </Card>
       <Card title={t('station.facilities')}>
         <StationFacilities facilities={s.facilities} />
       </Card>
+      {children?.(s)}
     </Space>
   );
 }

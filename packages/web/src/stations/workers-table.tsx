@@ -1,11 +1,26 @@
-import { Table } from 'antd';
+import { Space, Table, Tag, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { EmptyState } from '../states.tsx';
-import type { StationWorker } from './api.ts';
+import type { Finding, StationWorker } from './api.ts';
 
-/** The station's resident workers; ID numbers and phones exactly as the server masked them. */
-export function WorkersTable({ workers }: { workers: readonly StationWorker[] }) {
+const SEVERITY_COLOR = { error: 'red', warning: 'orange', info: 'blue' } as const;
+
+/**
+ * The station's resident workers; ID numbers and phones exactly as the server masked them. With
+ * `findings` (the station's staffing findings), each worker's own are shown beside their qualification
+ * (rule id and clause, the message on hover); `action` adds a last column (an edit link).
+ */
+export function WorkersTable({
+  workers,
+  findings,
+  action,
+}: {
+  workers: readonly StationWorker[];
+  findings?: readonly Finding[];
+  action?: (worker: StationWorker) => ReactNode;
+}) {
   const { t, locale } = useI18n();
   if (workers.length === 0) return <EmptyState title={t('workers.empty')} hint={t('workers.emptyHint')} />;
   return (
@@ -40,6 +55,41 @@ export function WorkersTable({ workers }: { workers: readonly StationWorker[] })
           render: (_: unknown, w) =>
             t(w.certificate ? `certificate.${w.certificate.level}` : 'certificate.none'),
         },
+        ...(findings
+          ? [
+              {
+                title: t('workers.findings'),
+                key: 'findings',
+                render: (_: unknown, w: StationWorker) => {
+                  const own = findings.filter((f) => f.subject.kind === 'worker' && f.subject.id === w.id);
+                  if (own.length === 0) return <Tag color="green">{t('compliance.compliant')}</Tag>;
+                  return (
+                    <Space size={[4, 4]} wrap data-testid={`worker-findings-${w.id}`}>
+                      {own.map((f) => (
+                        <Tooltip
+                          key={`${f.ruleId}-${f.citation}`}
+                          title={locale === 'en' ? f.message.en : f.message.zh}
+                        >
+                          <Tag color={SEVERITY_COLOR[f.severity]}>
+                            {t(`severity.${f.severity}`)} {f.ruleId}（{f.citation}）
+                          </Tag>
+                        </Tooltip>
+                      ))}
+                    </Space>
+                  );
+                },
+              },
+            ]
+          : []),
+        ...(action
+          ? [
+              {
+                title: t('workers.actions'),
+                key: 'action',
+                render: (_: unknown, w: StationWorker) => action(w),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -16,6 +16,7 @@ import {
 } from '@shegong/web';
 import { Card, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 
 const PAGE_SIZE = 20;
 
@@ -39,6 +40,9 @@ export function StationsPage() {
       title={t('stations.title')}
       extra={
         <Space>
+          <Link to="/stations/new" data-testid="station-new">
+            {t('stations.new')}
+          </Link>
           <ExportExcelButton
             title={t('stations.title')}
             columns={stationExportColumns(t, regionNames)}
