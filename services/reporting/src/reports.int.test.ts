@@ -2,6 +2,7 @@ import type { IsoDate } from '@shegong/kernel';
 import { classifySubmission } from '@shegong/plans';
 import { describe, expect, it } from 'vitest';
 import {
+  hubEvent,
   type ReportingHarness,
   rejection,
   rowCounts,
@@ -146,6 +147,80 @@ describe('periodic reports: drafted from the hub data', () => {
     ).toMatchObject({
       code: 'REPORT_UNIT_MISMATCH',
     });
+  });
+
+  it("files an operator's mid-term and final project reports by its station's contract year [ZZ §5.4]", async () => {
+    await using reporting = await jinshui();
+    await reporting.deliver(
+      hubEvent(
+        'contract.signed.v1',
+        {
+          contractId: 'C-jbl',
+          countyCode: '410105',
+          operatorId: 'op-hexie',
+          stationIds: ['st-jbl'],
+          signedOn: '2023-03-20',
+          termStart: '2023-01-01',
+          termEnd: '2025-12-31',
+          amountFen: 60_000_000,
+        },
+        { source: 'funding', key: 'contract:C-jbl' },
+      ),
+    );
+    const draft = on(reporting, '2023-07-10').reports.draft;
+    const midTerm = await draft({
+      definitionId: 'operator-mid-term-report',
+      unitRegionCode: '410105001',
+      period: 'mid-term:2023-01-01',
+    });
+    // The first half of the contract year: 2023-01-01 + ⌊364 / 2⌋ days; due 15 days after.
+    expect(midTerm).toMatchObject({
+      id: '410105001-operator-mid-term-report-mid-term:2023-01-01',
+      title: '中期工作报告',
+      period: { key: 'mid-term:2023-01-01', start: '2023-01-01', end: '2023-07-02' },
+      dueOn: '2023-07-17',
+    });
+    // Its February and March records (r1, r2; r3 is another station's, r4 in April also counts).
+    expect(midTerm.figures.services.records).toBe(3);
+    const ref = { reportId: midTerm.id, unitRegionCode: '410105001' };
+    expect(await on(reporting, '2023-07-17').reports.submit({ ...ref, by: 'op-hexie' })).toMatchObject({
+      status: 'submitted',
+      timeliness: { status: 'on-time', daysLate: 0 },
+    });
+    expect(await on(reporting, '2023-07-18').reports.approve({ ...ref, by: 'jinshui' })).toMatchObject({
+      status: 'approved',
+    });
+    const final = await on(reporting, '2025-01-05').reports.draft({
+      definitionId: 'operator-final-report',
+      unitRegionCode: '410105001',
+      period: 'final:2024-01-01',
+    });
+    expect(final.period).toEqual({ key: 'final:2024-01-01', start: '2024-01-01', end: '2024-12-31' });
+    expect(final.dueOn).toBe('2025-01-15');
+
+    const wrongDay = await rejection(
+      draft({
+        definitionId: 'operator-final-report',
+        unitRegionCode: '410105001',
+        period: 'final:2023-02-01',
+      }),
+    );
+    expect(wrongDay).toMatchObject({ code: 'REPORT_PERIOD_INVALID', fields: ['period'] });
+    expect(wrongDay.error.message).toContain('2023-01-01, 2024-01-01, 2025-01-01');
+    expect(
+      await rejection(
+        draft({ definitionId: 'operator-final-report', unitRegionCode: '410105001', period: '2023-Q1' }),
+      ),
+    ).toMatchObject({ code: 'REPORT_PERIOD_INVALID', fields: ['period'] });
+    // 丰产路街道's station has no contract: nothing to key a project report by.
+    const none = await rejection(
+      draft({
+        definitionId: 'operator-final-report',
+        unitRegionCode: '410105002',
+        period: 'final:2023-01-01',
+      }),
+    );
+    expect(none.error.message).toContain('reporting knows no contract there');
   });
 
   it('refuses a definition the unit does not owe, a unit of the wrong level and a malformed period', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Report, ReportCorrection, ReportFigures, ReportStatus } from '@shegong/contracts';
 import type { HubEventInput } from '@shegong/events';
-import { DomainError, type IsoDate } from '@shegong/kernel';
+import { addDays, DomainError, daysBetween, type IsoDate } from '@shegong/kernel';
 import { appendToOutbox } from '@shegong/messaging';
 import {
   classifySubmission,
@@ -17,6 +17,7 @@ import { type Kysely, type Selectable, sql, type Transaction, type UpdateObject 
 import type { ReportingDatabase, ReportsTable } from '../db/schema.ts';
 import { trackReport } from './completeness.ts';
 import { complianceSummary } from './compliance.ts';
+import { contractYearOf } from './evaluations.ts';
 import { holdPeriodLocks } from './locks.ts';
 import { ALL } from './records.ts';
 import { regionOf } from './regions.ts';
@@ -46,7 +47,7 @@ function lastDayOfMonth(year: number, month: number): IsoDate {
 
 /**
  * The calendar period a key names under a definition: `2023-03` (month), `2023-Q1` (quarter), `2023-H1`
- * (half-year). Project milestone reports (mid-term, final) are operators' and not drafted here.
+ * (half-year). Project reports (mid-term, final) are keyed by their contract year: `projectPeriodOf`.
  * @example reportPeriodOf(quarterly, '2023-Q1') // { key: '2023-Q1', start: '2023-01-01', end: '2023-03-31' }
  * @throws DomainError `REPORT_PERIOD_INVALID` naming `period`
  */
@@ -54,7 +55,7 @@ export function reportPeriodOf(definition: ReportDefinition, key: string): Repor
   if (definition.period === 'mid-term' || definition.period === 'final') {
     throw new DomainError(
       'REPORT_PERIOD_INVALID',
-      `${definition.id} is a project report (${definition.period}); only calendar reports are drafted here`,
+      `${definition.id} is a project report (${definition.period}): its period is a contract year (projectPeriodOf)`,
       { path: ['period'] },
     );
   }
@@ -87,6 +88,66 @@ const UNIT_LEVEL_OF = {
   city: 'city',
   province: 'province',
 } as const satisfies Record<ReportDefinition['submitter'], string>;
+
+const PROJECT_KEY = /^(mid-term|final):(\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * The span of an operator's project report for its station's township [ZZ §5.4, PY §5.4]: `mid-term:<day>`
+ * or `final:<day>`, the day a contract year of a station in the township starts (contracts come from
+ * funding's `contract.signed.v1`; one yearly agreement each [ZZ §5.3]). The final report covers the whole
+ * year, the mid-term one its first half (start + ⌊days / 2⌋), as `@shegong/plans` counts project reports.
+ * @example await projectPeriodOf(db, midTerm, { code: '410105001' }, 'mid-term:2024-04-01') // { key, start: '2024-04-01', end: '2024-09-30' }
+ * @throws DomainError `REPORT_PERIOD_INVALID` naming `period`, listing the contract years there are
+ */
+export async function projectPeriodOf(
+  db: Db,
+  definition: ReportDefinition,
+  unit: { code: string },
+  key: string,
+): Promise<ReportPeriod> {
+  const match = PROJECT_KEY.exec(key);
+  if (!match || match[1] !== definition.period) {
+    throw new DomainError(
+      'REPORT_PERIOD_INVALID',
+      `"${key}" is not a ${definition.period} period of ${definition.id}: write ${definition.period}:<the first day of the contract year>, like ${definition.period}:2024-04-01`,
+      { path: ['period'] },
+    );
+  }
+  const startsOn = match[2] as IsoDate;
+  const contracts = await sql<{ id: string; term_start: IsoDate; term_end: IsoDate }>`
+    select distinct c.id, c.term_start, c.term_end
+    from reporting.contracts c
+    join reporting.stations s on s.id = any(c.station_ids)
+    where s.region_path @> array[${unit.code}]::text[]
+    order by c.term_start, c.id`.execute(db);
+  const years: Array<{ from: IsoDate; to: IsoDate }> = [];
+  for (const c of contracts.rows) {
+    const contract = { id: c.id, termStart: c.term_start, termEnd: c.term_end };
+    // Year by year until the one that ends with the term (a 3-year cycle has 3 [ZZ §5.3]).
+    for (let year = 1; year <= 50; year++) {
+      const span = contractYearOf(contract, year);
+      years.push(span);
+      if (span.to >= c.term_end) break;
+    }
+  }
+  const span = years.find((y) => y.from === startsOn);
+  if (!span) {
+    const known = [...new Set(years.map((y) => y.from))];
+    throw new DomainError(
+      'REPORT_PERIOD_INVALID',
+      `no contract year of a station in ${unit.code} starts on ${startsOn}` +
+        (known.length > 0
+          ? `; its contract years start on ${known.join(', ')}`
+          : ': reporting knows no contract there'),
+      { path: ['period'], details: { contractYearStarts: known } },
+    );
+  }
+  const end =
+    definition.period === 'final'
+      ? span.to
+      : addDays(span.from, Math.floor(daysBetween(span.from, span.to) / 2));
+  return { key, start: span.from, end };
+}
 
 /**
  * The report definition a unit owes, from the report profile that governs its region [ZZ §2, §5.6]: the
@@ -396,7 +457,10 @@ export async function draftReport(
   today: IsoDate,
 ): Promise<Report> {
   const { definition, unit } = definitionFor(input.definitionId, input.unitRegionCode);
-  const period = reportPeriodOf(definition, input.period);
+  const period =
+    definition.period === 'mid-term' || definition.period === 'final'
+      ? await projectPeriodOf(db, definition, unit, input.period)
+      : reportPeriodOf(definition, input.period);
   const id = reportIdOf(definition.id, unit.code, period.key);
   return db.transaction().execute(async (trx) => {
     const before = await trx
