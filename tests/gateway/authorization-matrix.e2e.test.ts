@@ -223,6 +223,10 @@ const CASES: Record<string, Case> = {
     decidedOn: '2024-07-05',
   })),
   'reporting.evaluations.list': read('evaluations.read', 'region', (fx) => ({ regionCode: fx.township })),
+  'reporting.evaluations.cadence': read('evaluations.read', 'region', (fx) => ({
+    regionCode: fx.township,
+    year: 2024,
+  })),
   'reporting.evaluations.get': read('evaluations.read', 'station', (fx) => ({
     stationId: fx.station,
     evaluationId: 'ev-none',

@@ -189,6 +189,18 @@ describe('reports over REST', () => {
     expect((await api('GET', '/evaluations?regionCode=410105&period=2025', county)).body.items).toEqual([]);
     expect((await api('GET', '/evaluations?regionCode=410902', county)).status).toBe(403);
     expect((await api('GET', '/evaluations?regionCode=410105&period=2024-Q1', county)).status).toBe(400);
+    const cadence = await api('GET', '/evaluations/cadence?regionCode=410105&year=2024', county);
+    expect(cadence.status).toBe(200);
+    expect(cadence.body).toEqual(
+      JSON.parse(
+        JSON.stringify(
+          await hub
+            .client(county.headers)
+            .reporting.evaluations.cadence.query({ regionCode: '410105', year: 2024 }),
+        ),
+      ),
+    );
+    expect((await api('GET', '/evaluations/cadence?regionCode=410105', county)).status).toBe(400);
     const renewals = await api('GET', '/renewals?regionCode=410105', county);
     expect(renewals).toMatchObject({ status: 200, body: { items: [] } });
   });

@@ -806,6 +806,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/evaluations/cadence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Evaluation cadence
+         * @description The stations of a region short of the evaluations their profile requires in a year — the county’s two a year [ZZ §5.3, PY §5.3], Wuhan’s mid-term [WH §3.4]; spot checks never count. A warning while the year runs, an error after.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the stations inside this region */
+                    regionCode: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Stations checked and the shortfalls */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationCadence"];
+                    };
+                };
+                /** @description Bad input: every bad field in `errors`, every refused batch row in `rows` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No or bad credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role may not do this, or the region is outside its jurisdiction */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 10 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over the rate limit; see `Retry-After` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/renewals": {
         parameters: {
             query?: never;
@@ -2529,6 +2617,54 @@ export interface components {
             total: number;
             /** @description ids of the veto items (一票否决) found */
             vetoes: string[];
+        };
+        EvaluationCadence: {
+            regionCode: string;
+            name: string;
+            year: number;
+            asOf: string;
+            stations: number;
+            short: number;
+            findings: {
+                ruleId: string;
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+                subject: {
+                    /** @constant */
+                    kind: "station";
+                    id: string;
+                } | {
+                    /** @constant */
+                    kind: "worker";
+                    id: string;
+                    stationId: string;
+                } | {
+                    /** @constant */
+                    kind: "supervisor";
+                    id: string;
+                    stationId: string;
+                } | {
+                    /** @constant */
+                    kind: "budget";
+                    id: string;
+                } | {
+                    /** @constant */
+                    kind: "contract";
+                    id: string;
+                } | {
+                    /** @constant */
+                    kind: "operator";
+                    id: string;
+                };
+                message: {
+                    zh: string;
+                    en: string;
+                };
+                citation: string;
+                facts: {
+                    [key: string]: unknown;
+                };
+            }[];
         };
         RenewalsList: {
             items: components["schemas"]["RenewalSummary"][];

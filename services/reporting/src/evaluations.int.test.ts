@@ -242,6 +242,50 @@ describe('evaluations.record', () => {
   });
 });
 
+describe('evaluations.cadence', () => {
+  it('flags a station short of the county’s two evaluations a year: a warning while the year runs, an error after; spot checks do not count [ZZ §5.3]', async () => {
+    await using h = await startReporting();
+    await zhengzhouStation(h);
+    const on = (day: string) => h.service.router.createCaller({ db: h.db, today: () => day });
+    await h.caller.evaluations.record(evaluation({ id: 'ev-h1' }));
+    await h.caller.evaluations.record(
+      evaluation({ id: 'ev-spot', kind: 'spot-check', conductedBy: 'city', decidedOn: '2023-08-01' }),
+    );
+
+    const running = await on('2023-09-01').evaluations.cadence({ regionCode: '410100', year: 2023 });
+    expect(running).toMatchObject({ regionCode: '410100', year: 2023, stations: 1, short: 1 });
+    expect(running.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'evaluation.cadence',
+        severity: 'warning',
+        citation: expect.stringContaining('ZZ §5.3'),
+        subject: { kind: 'station', id: 'st-jbl' },
+        facts: expect.objectContaining({ counted: 1, required: 2, spotChecks: ['ev-spot'] }),
+      }),
+    ]);
+    const over = await on('2024-01-05').evaluations.cadence({ regionCode: '410105001', year: 2023 });
+    expect(over.findings.map((f) => f.severity)).toEqual(['error']);
+
+    await h.caller.evaluations.record(
+      evaluation({ id: 'ev-h2', period: { from: '2023-07-01', to: '2023-12-31' }, decidedOn: '2023-12-20' }),
+    );
+    expect(await on('2024-01-05').evaluations.cadence({ regionCode: '410100', year: 2023 })).toMatchObject({
+      stations: 1,
+      short: 0,
+      findings: [],
+    });
+    // Another year has none of these: short again; a region with no station has nothing to check.
+    expect((await on('2025-01-05').evaluations.cadence({ regionCode: '410100', year: 2024 })).short).toBe(1);
+    expect(await on('2024-01-05').evaluations.cadence({ regionCode: '410900', year: 2023 })).toMatchObject({
+      stations: 0,
+      short: 0,
+    });
+    expect(
+      (await rejection(h.caller.evaluations.cadence({ regionCode: '419999', year: 2023 }))).fields,
+    ).toEqual(['regionCode']);
+  });
+});
+
 describe('renewals.decide', () => {
   it('ZZ: a failing annual evaluation → re-procure, rectification and a year without eligibility; a passing one → renew', async () => {
     await using h = await startReporting();

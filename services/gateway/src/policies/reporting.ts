@@ -206,6 +206,7 @@ export const reportingPolicies: Policies<ReportingRouter> = {
   'evaluations.record': mutation('evaluations.write', byTheEvaluator),
   'evaluations.list': query('evaluations.read', by('region', 'regionCode')),
   'evaluations.get': query('evaluations.read', by('station', 'stationId')),
+  'evaluations.cadence': query('evaluations.read', by('region', 'regionCode')),
   'renewals.decide': mutation('renewals.decide', byThePurchaser),
   'renewals.list': query('evaluations.read', by('region', 'regionCode')),
   // Plan vs actual: a region's targets and gap list, read like its coverage, inside the jurisdiction.

@@ -11,6 +11,7 @@ import type { GatewayDeps } from '../trpc/init.ts';
 import { BatchRejected, writeBatch } from './batch.ts';
 import { sendError } from './problems.ts';
 import {
+  CadenceQuerySchema,
   CompletenessQuerySchema,
   type EvaluationSummarySchema,
   EvaluationsQuerySchema,
@@ -203,6 +204,12 @@ export function createRestApi(deps: GatewayDeps): express.Router {
         ),
       };
     }),
+  );
+  api.get(
+    '/evaluations/cadence',
+    handle(async (caller, req) =>
+      caller.reporting.evaluations.cadence(parse(CadenceQuerySchema, req.query, 'query')),
+    ),
   );
   api.get(
     '/renewals',

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject } from 'zod-openapi';
 import { ProblemSchema } from '../http/problem.ts';
 import {
+  CadenceQuerySchema,
   CompletenessDocSchema,
   CompletenessQuerySchema,
+  EvaluationCadenceSchema,
   EvaluationsListSchema,
   EvaluationsQuerySchema,
   IdempotencyHeadersSchema,
@@ -195,6 +197,19 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
           tags: ['evaluations'],
           requestParams: { query: EvaluationsQuerySchema },
           responses: { '200': json(EvaluationsListSchema, 'The evaluations'), ...PROBLEMS },
+        },
+      },
+      '/evaluations/cadence': {
+        get: {
+          summary: 'Evaluation cadence',
+          description:
+            'The stations of a region short of the evaluations their profile requires in a year — the county’s two a year [ZZ §5.3, PY §5.3], Wuhan’s mid-term [WH §3.4]; spot checks never count. A warning while the year runs, an error after.',
+          tags: ['evaluations'],
+          requestParams: { query: CadenceQuerySchema },
+          responses: {
+            '200': json(EvaluationCadenceSchema, 'Stations checked and the shortfalls'),
+            ...PROBLEMS,
+          },
         },
       },
       '/renewals': {

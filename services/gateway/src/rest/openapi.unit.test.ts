@@ -8,6 +8,7 @@ describe('the OpenAPI document', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths ?? {}).sort()).toEqual([
       '/evaluations',
+      '/evaluations/cadence',
       '/operators',
       '/regions/{code}/plan-progress',
       '/regions/{code}/report-completeness',

@@ -17,7 +17,7 @@ import {
   WorkerInputSchema,
 } from '@shegong/contracts';
 import { StationStatusSchema } from '@shegong/events';
-import { IsoDateSchema } from '@shegong/kernel';
+import { FindingSchema, IsoDateSchema } from '@shegong/kernel';
 import { z } from 'zod';
 
 /**
@@ -285,3 +285,19 @@ export const RenewalSummarySchema = z
 export const RenewalsListSchema = z
   .object({ items: z.array(RenewalSummarySchema) })
   .meta({ id: 'RenewalsList' });
+
+export const CadenceQuerySchema = z.object({
+  regionCode: z.string().meta({ description: 'the stations inside this region', example: '410100' }),
+  year: z.coerce.number().int().min(2000).max(2100).meta({ example: 2026 }),
+});
+export const EvaluationCadenceSchema = z
+  .object({
+    regionCode: z.string(),
+    name: z.string(),
+    year: z.number().int(),
+    asOf: z.string(),
+    stations: z.number().int(),
+    short: z.number().int(),
+    findings: z.array(FindingSchema),
+  })
+  .meta({ id: 'EvaluationCadence' });

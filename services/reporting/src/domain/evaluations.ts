@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  checkCadence,
   decideRenewal as decideContractYear,
   type EvaluationProfile,
   type EvaluationRecordInput,
@@ -24,6 +25,7 @@ import {
   addDays,
   DomainError,
   EvaluationKindSchema,
+  type Finding,
   type IsoDate,
   IsoDateSchema,
   periodEnd,
@@ -835,4 +837,85 @@ export async function listRenewals(
         : contains(region.code, r.county_code),
     )
     .map(toRenewal);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cadence
+
+export const EvaluationCadenceRequestSchema = z.object({
+  regionCode: z.string().min(1),
+  /** The calendar year whose evaluations are counted. */
+  year: z.number().int().min(2000).max(2100),
+});
+
+/** How a region's stations stand against the evaluations their profiles require in a year. */
+export interface EvaluationCadence {
+  regionCode: string;
+  name: string;
+  year: number;
+  asOf: IsoDate;
+  /** Stations opened by the year's end and not closed (their profile may require no cadence). */
+  stations: number;
+  /** Stations short of the evaluations required: a `warning` while the year runs, an `error` after. */
+  short: number;
+  findings: Finding[];
+}
+
+/**
+ * Checks every station of a region opened by the year's end and not closed since against its profile's evaluation cadence — the
+ * county's two concentrated evaluations a year [ZZ §5.3, PY §5.3], Wuhan's mid-term at least once a year
+ * [WH §3.4] — from the evaluations stored here (`@shegong/evaluation`'s `checkCadence`; spot checks are
+ * listed but never counted). A shortfall is a warning until the year is over.
+ * @throws DomainError `REGION_UNKNOWN` naming `regionCode`
+ */
+export async function checkEvaluationCadence(
+  db: Kysely<ReportingDatabase>,
+  input: z.infer<typeof EvaluationCadenceRequestSchema>,
+  today: IsoDate,
+): Promise<EvaluationCadence> {
+  const region = regionOf(input.regionCode);
+  const from = `${input.year}-01-01`;
+  const to = `${input.year}-12-31`;
+  const stations = await sql<{ id: string; region_code: string }>`
+    select id, region_code from reporting.stations
+    where region_path @> array[${region.code}]::text[] and opened_on is not null and opened_on <= ${to}
+      and status in ('operating', 'suspended')
+    order by id`.execute(db);
+  const ids = stations.rows.map((s) => s.id);
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('evaluations')
+          .select(['id', 'station_id', 'decided_on', 'kind', 'conducted_by'])
+          .where('station_id', 'in', ids)
+          .where('decided_on', '>=', from)
+          .where('decided_on', '<=', to)
+          .execute();
+  const findings: Finding[] = [];
+  for (const station of stations.rows) {
+    const profile = evaluationProfileFor(station.region_code);
+    if (!profile) continue;
+    const records: EvaluationRecordInput[] = rows
+      .filter((r) => r.station_id === station.id)
+      .map((r) => ({
+        id: r.id,
+        stationId: r.station_id,
+        date: r.decided_on,
+        kind: r.kind,
+        conductedBy: r.conducted_by,
+      }));
+    findings.push(
+      ...checkCadence({ stationId: station.id, year: input.year, records, profile, asOf: today }),
+    );
+  }
+  return {
+    regionCode: region.code,
+    name: region.name,
+    year: input.year,
+    asOf: today,
+    stations: stations.rows.length,
+    short: findings.length,
+    findings,
+  };
 }

@@ -1,6 +1,8 @@
 import {
+  checkEvaluationCadence,
   DecideRenewalRequestSchema,
   decideRenewal,
+  EvaluationCadenceRequestSchema,
   EvaluationRefSchema,
   getEvaluation,
   ListEvaluationsRequestSchema,
@@ -39,3 +41,8 @@ export const decide = procedure
 export const renewals = procedure
   .input(ListRenewalsRequestSchema)
   .query(({ ctx, input }) => listRenewals(ctx.db, input));
+
+/** `evaluations.cadence`: the region's stations short of the evaluations their profile requires in a year. */
+export const cadence = procedure
+  .input(EvaluationCadenceRequestSchema)
+  .query(({ ctx, input }) => checkEvaluationCadence(ctx.db, input, today(ctx)));

@@ -32,6 +32,7 @@ export const reportingRouter = router({
     record: evaluations.record,
     list: evaluations.list,
     get: evaluations.get,
+    cadence: evaluations.cadence,
   }),
   renewals: router({ decide: evaluations.decide, list: evaluations.renewals }),
   plans: router({ progress: plans.progress }),
