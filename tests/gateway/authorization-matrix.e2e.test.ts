@@ -245,6 +245,7 @@ const CASES: Record<string, Case> = {
     regionCode: fx.township,
     asOf: '2024-06-30',
   })),
+  'reporting.plans.talent': read('summaries.read', 'region', (fx) => ({ regionCode: fx.township })),
 };
 
 /** The county's quarterly report the draft case creates (where the county may draft it). */

@@ -211,4 +211,5 @@ export const reportingPolicies: Policies<ReportingRouter> = {
   'renewals.list': query('evaluations.read', by('region', 'regionCode')),
   // Plan vs actual: a region's targets and gap list, read like its coverage, inside the jurisdiction.
   'plans.progress': query('summaries.read', by('region', 'regionCode')),
+  'plans.talent': query('summaries.read', by('region', 'regionCode')),
 };

@@ -35,7 +35,7 @@ export const reportingRouter = router({
     cadence: evaluations.cadence,
   }),
   renewals: router({ decide: evaluations.decide, list: evaluations.renewals }),
-  plans: router({ progress: plans.progress }),
+  plans: router({ progress: plans.progress, talent: plans.talent }),
 });
 
 export type ReportingRouter = typeof reportingRouter;

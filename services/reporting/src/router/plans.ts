@@ -1,6 +1,9 @@
 import { PlanProgressRequestSchema } from '@shegong/contracts';
+import { IsoDateSchema } from '@shegong/kernel';
+import { z } from 'zod';
 import { readPlanProgress } from '../domain/plan-progress.ts';
 import { chinaToday } from '../domain/reports.ts';
+import { readTalentProgress } from '../domain/talent-progress.ts';
 import { type Ctx, procedure } from './trpc.ts';
 
 const today = (ctx: Ctx) => (ctx.today ?? (() => chinaToday()))();
@@ -18,3 +21,20 @@ export const progress = procedure.input(PlanProgressRequestSchema).query(({ ctx,
     gapOffset: input.gapOffset,
   }),
 );
+
+export const TalentProgressRequestSchema = z.object({
+  /** Any region: the talent targets set for it or for regions inside it. */
+  regionCode: z.string().trim().min(2).max(12),
+  /** The day to count on (inclusive); default today in China. */
+  asOf: IsoDateSchema.optional(),
+});
+
+/**
+ * `plans.talent`: talent targets [ZT §1, §11, HB item 5] against the hub's counts, which are lower bounds:
+ * `met` when the hub's count alone reaches the target, else `unknown`; `no-data` where it counts nothing.
+ */
+export const talent = procedure
+  .input(TalentProgressRequestSchema)
+  .query(({ ctx, input }) =>
+    readTalentProgress(ctx.db, { regionCode: input.regionCode, asOf: input.asOf ?? today(ctx) }),
+  );
