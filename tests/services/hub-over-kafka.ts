@@ -155,6 +155,33 @@ export async function committedOffsets(hub: { brokers: readonly string[]; prefix
   }
 }
 
+/**
+ * Rewinds reporting's consumer group to the start of every topic, once the group has no live member (a
+ * SIGKILLed consumer stays a member until its session times out): the next consumer is handed every event
+ * again, the ones it applied included.
+ */
+export async function rewindCommittedOffsets(hub: {
+  brokers: readonly string[];
+  prefix: string;
+}): Promise<void> {
+  const admin = kafkaClient(hub.brokers).admin();
+  await admin.connect();
+  try {
+    const groupId = `${hub.prefix}reporting`;
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const { groups } = await admin.describeGroups([groupId]);
+      if (groups.every((g) => g.members.length === 0)) break;
+      if (Date.now() > deadline) throw new Error(`consumer group ${groupId} still has members after 90 s`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    for (const topic of TOPICS)
+      await admin.resetOffsets({ groupId, topic: `${hub.prefix}${topic}`, earliest: true });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Rows of reporting's inbox: one per event applied. */
 export async function inboxCount(db: Kysely<ReportingDatabase>): Promise<number> {
   const row = await db
