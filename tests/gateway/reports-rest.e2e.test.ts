@@ -160,6 +160,18 @@ describe('reports over REST', () => {
     expect((rest.body.targets as unknown[]).length).toBeGreaterThan(0);
     expect((rest.body.gaps as { items: unknown[] }).items.length).toBeLessThanOrEqual(3);
     expect((await api('GET', '/regions/410900/plan-progress', city)).status).toBe(403);
+    const talent = await api('GET', '/regions/410100/talent?asOf=2024-12-31', city);
+    expect(talent.status).toBe(200);
+    expect(talent.body).toEqual(
+      JSON.parse(
+        JSON.stringify(
+          await hub
+            .client(city.headers)
+            .reporting.plans.talent.query({ regionCode: '410100', asOf: '2024-12-31' }),
+        ),
+      ),
+    );
+    expect((talent.body.targets as Array<{ status: string }>).map((t) => t.status)).not.toContain('missed');
     expect((await api('GET', '/regions/410100/plan-progress?asOf=2024-13-01', city)).status).toBe(400);
   });
 

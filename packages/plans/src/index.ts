@@ -59,6 +59,7 @@ export {
   type TalentPlan,
   TalentPlanSchema,
   type TalentTarget,
+  TalentTargetSchema,
   type TargetDefinition,
   TargetDefinitionSchema,
   type Territory,

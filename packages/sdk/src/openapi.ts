@@ -983,6 +983,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regions/{code}/talent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Talent targets against the hub’s counts
+         * @description The talent targets set for the region or regions inside it [ZT §1, §11, HB item 5] against what the hub counts — certified resident workers at its stations, contracted operators — which are lower bounds: `met` when the count alone reaches the target, otherwise `unknown`; `no-data` where the hub holds nothing (posts, demonstration organizations).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the day to count on (default today in China) */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description a province, city, county or township code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Targets and counts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TalentProgress"];
+                    };
+                };
+                /** @description Bad input: every bad field in `errors`, every refused batch row in `rows` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No or bad credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role may not do this, or the region is outside its jurisdiction */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 10 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over the rate limit; see `Retry-After` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports": {
         parameters: {
             query?: never;
@@ -2688,6 +2778,44 @@ export interface components {
                 citation: string;
             } | null;
             decidedOn: string;
+        };
+        TalentProgress: {
+            regionCode: string;
+            name: string;
+            asOf: string;
+            targets: {
+                target: {
+                    id: string;
+                    /** @enum {string} */
+                    metric: "professionals" | "posts" | "organizations" | "demonstration-organizations" | "certified-workers";
+                    title: string;
+                    regionCode: string;
+                    /** @enum {string} */
+                    basis: "total" | "added";
+                    /** @enum {string} */
+                    term: "以上" | "不少于" | "不低于" | "以下" | "以内" | "不超过" | "不高于" | "超过" | "不满" | "低于";
+                    value: number;
+                    /** Format: date */
+                    from?: string;
+                    /** Format: date */
+                    by: string;
+                    /**
+                     * @default must
+                     * @enum {string}
+                     */
+                    binding: "must" | "strive";
+                    citation: string;
+                    quote: string;
+                    note?: string;
+                };
+                /** @description the hub's lower bound; null where it counts nothing */
+                hubCount: number | null;
+                counted: string | null;
+                /** @enum {string} */
+                status: "met" | "unknown" | "no-data";
+                due: boolean;
+                progressBasisPoints: number;
+            }[];
         };
         ReportsList: {
             items: components["schemas"]["Report"][];

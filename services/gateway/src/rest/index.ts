@@ -29,6 +29,7 @@ import {
   ReportPathSchema,
   ReportReasonBodySchema,
   SummaryQuerySchema,
+  TalentQuerySchema,
 } from './schemas.ts';
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
@@ -169,6 +170,15 @@ export function createRestApi(deps: GatewayDeps): express.Router {
         ...(query.gapLimit !== undefined && { gapLimit: query.gapLimit }),
         ...(query.gapOffset !== undefined && { gapOffset: query.gapOffset }),
       });
+    }),
+  );
+
+  api.get(
+    '/regions/:code/talent',
+    handle(async (caller, req) => {
+      const { code } = parse(RegionPathSchema, req.params, 'path');
+      const { asOf } = parse(TalentQuerySchema, req.query, 'query');
+      return caller.reporting.plans.talent({ regionCode: code, ...(asOf !== undefined && { asOf }) });
     }),
   );
 

@@ -32,6 +32,8 @@ import {
   StationsBatchResultSchema,
   StationsPageSchema,
   SummaryQuerySchema,
+  TalentProgressSchema,
+  TalentQuerySchema,
   WorkersBatchRequestSchema,
   WorkersBatchResultSchema,
 } from './schemas.ts';
@@ -220,6 +222,16 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
           tags: ['evaluations'],
           requestParams: { query: RenewalsQuerySchema },
           responses: { '200': json(RenewalsListSchema, 'The decisions'), ...PROBLEMS },
+        },
+      },
+      '/regions/{code}/talent': {
+        get: {
+          summary: 'Talent targets against the hub’s counts',
+          description:
+            'The talent targets set for the region or regions inside it [ZT §1, §11, HB item 5] against what the hub counts — certified resident workers at its stations, contracted operators — which are lower bounds: `met` when the count alone reaches the target, otherwise `unknown`; `no-data` where the hub holds nothing (posts, demonstration organizations).',
+          tags: ['reporting'],
+          requestParams: { path: RegionPathSchema, query: TalentQuerySchema },
+          responses: { '200': json(TalentProgressSchema, 'Targets and counts'), ...PROBLEMS },
         },
       },
       '/reports': {

@@ -13,6 +13,7 @@ describe('the OpenAPI document', () => {
       '/regions/{code}/plan-progress',
       '/regions/{code}/report-completeness',
       '/regions/{code}/summary',
+      '/regions/{code}/talent',
       '/renewals',
       '/reports',
       '/reports/{unitRegionCode}/{reportId}',

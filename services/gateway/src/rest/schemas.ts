@@ -18,6 +18,7 @@ import {
 } from '@shegong/contracts';
 import { StationStatusSchema } from '@shegong/events';
 import { FindingSchema, IsoDateSchema } from '@shegong/kernel';
+import { TalentTargetSchema } from '@shegong/plans';
 import { z } from 'zod';
 
 /**
@@ -301,3 +302,29 @@ export const EvaluationCadenceSchema = z
     findings: z.array(FindingSchema),
   })
   .meta({ id: 'EvaluationCadence' });
+
+export const TalentQuerySchema = z.object({
+  asOf: IsoDateSchema.optional().meta({ description: 'the day to count on (default today in China)' }),
+});
+/** Talent targets [ZT §1, §11, HB item 5] against the hub's counts, which are lower bounds. */
+export const TalentProgressSchema = z
+  .object({
+    regionCode: z.string(),
+    name: z.string(),
+    asOf: z.string(),
+    targets: z.array(
+      z.object({
+        target: TalentTargetSchema,
+        hubCount: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: "the hub's lower bound; null where it counts nothing" }),
+        counted: z.string().nullable(),
+        status: z.enum(['met', 'unknown', 'no-data']),
+        due: z.boolean(),
+        progressBasisPoints: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'TalentProgress' });
