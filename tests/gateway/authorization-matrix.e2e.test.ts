@@ -162,6 +162,7 @@ const CASES: Record<string, Case> = {
     idempotencyKey: `k-${u}`,
     records: [serviceRecord(fx, `r-${u}`)],
   })),
+  'reporting.serviceRecords.list': read('stations.read', 'station', (fx) => ({ stationId: fx.station })),
   'reporting.compliance.station': read('compliance.read', 'station', (fx) => ({ stationId: fx.station })),
   'reporting.compliance.summary': read('summaries.read', 'region', (fx) => ({ regionCode: fx.township })),
   'reporting.compliance.reevaluate': write('compliance.reevaluate', 'county', (fx) => ({

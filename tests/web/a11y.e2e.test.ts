@@ -108,6 +108,15 @@ describe('accessibility of the consoles', () => {
     );
     await check(page, 'county', '/evaluations', '[data-testid=county-evaluations-page]', 'evaluations');
     await check(page, 'county', '/contracts', '[data-testid=contracts-page] tbody tr', 'contracts');
+    await check(page, 'county', '/operators', '[data-testid=operators-page] tbody tr', 'operators');
+    await check(page, 'county', '/operators/op-410122', '[data-testid=operator-findings]', 'operator');
+    await check(
+      page,
+      'county',
+      '/stations/st-410105002/records',
+      '[data-testid=records] tbody tr',
+      'records',
+    );
   });
 
   it("reaches every field of the county's worker form with the keyboard, in order, up to its save button", async () => {

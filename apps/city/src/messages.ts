@@ -1,6 +1,7 @@
 import {
   type Dictionaries,
   EVALUATION_MESSAGES,
+  OPERATOR_MESSAGES,
   REPORT_MESSAGES,
   STATION_EDIT_MESSAGES,
   STATION_MESSAGES,
@@ -13,6 +14,8 @@ import {
 export const MESSAGES: Dictionaries = {
   'zh-CN': {
     ...STATION_MESSAGES['zh-CN'],
+    // The workers table's PII reveal (查看) speaks these.
+    ...OPERATOR_MESSAGES['zh-CN'],
     ...REPORT_MESSAGES['zh-CN'],
     ...STATION_EDIT_MESSAGES['zh-CN'],
     ...EVALUATION_MESSAGES['zh-CN'],
@@ -88,6 +91,7 @@ export const MESSAGES: Dictionaries = {
   },
   en: {
     ...STATION_MESSAGES.en,
+    ...OPERATOR_MESSAGES.en,
     ...REPORT_MESSAGES.en,
     ...STATION_EDIT_MESSAGES.en,
     ...EVALUATION_MESSAGES.en,

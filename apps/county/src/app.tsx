@@ -24,6 +24,11 @@ const EvaluationDetailPage = lazy(() =>
 const CountyEvaluationsPage = lazy(() => import('./features/evaluations/routes/county-evaluations.tsx'));
 const ContractsPage = lazy(() => import('./features/contracts/routes/contracts.tsx'));
 const ContractDetailPage = lazy(() => import('./features/contracts/routes/contract-detail.tsx'));
+const OperatorsPage = lazy(() => import('./features/operators/routes/operators.tsx'));
+const OperatorDetailPage = lazy(() =>
+  import('./features/operators/routes/operators.tsx').then((m) => ({ default: m.OperatorDetailPage })),
+);
+const StationRecordsPage = lazy(() => import('./features/records/routes/station-records.tsx'));
 
 /** A route-split screen, with the loading state while its chunk arrives. */
 const later = (page: ReactNode) => <Suspense fallback={<LoadingState />}>{page}</Suspense>;
@@ -58,6 +63,9 @@ function Console() {
         <Route path="/evaluations" element={later(<CountyEvaluationsPage />)} />
         <Route path="/contracts" element={later(<ContractsPage />)} />
         <Route path="/contracts/:contractId" element={later(<ContractDetailPage />)} />
+        <Route path="/operators" element={later(<OperatorsPage />)} />
+        <Route path="/operators/:operatorId" element={later(<OperatorDetailPage />)} />
+        <Route path="/stations/:stationId/records" element={later(<StationRecordsPage />)} />
         <Route path="/reports" element={<CountyReportsPage />} />
         <Route path="/reports/:unitRegionCode/:reportId" element={<CountyReportPage />} />
         <Route

@@ -1,6 +1,7 @@
 import {
   type Dictionaries,
   EVALUATION_MESSAGES,
+  OPERATOR_MESSAGES,
   REPORT_MESSAGES,
   STATION_EDIT_MESSAGES,
   STATION_MESSAGES,
@@ -18,6 +19,7 @@ export const MESSAGES: Dictionaries = {
     ...STATION_EDIT_MESSAGES['zh-CN'],
     ...EVALUATION_MESSAGES['zh-CN'],
     ...CONTRACT_MESSAGES['zh-CN'],
+    ...OPERATOR_MESSAGES['zh-CN'],
     'menu.evaluations': '绩效评估',
     'evaluation.countyHint':
       '本辖区社工站的评估记录：县级每年两次集中评估 [ZZ §5.3]，以及市、省两级的抽查评估；在站点页录入新的评估。',
@@ -40,6 +42,7 @@ export const MESSAGES: Dictionaries = {
     ...STATION_EDIT_MESSAGES.en,
     ...EVALUATION_MESSAGES.en,
     ...CONTRACT_MESSAGES.en,
+    ...OPERATOR_MESSAGES.en,
     'menu.evaluations': 'Evaluations',
     'evaluation.countyHint':
       "The county's evaluations of its stations, twice a year [ZZ §5.3], and the city's and province's spot checks; record a new one from a station's page.",

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   FileTextOutlined,
   HomeOutlined,
+  TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import type { MenuRoute } from '@shegong/web';
@@ -14,4 +15,5 @@ export const MENU: readonly MenuRoute[] = [
   { path: '/reports', labelKey: 'menu.reports', icon: <FileTextOutlined /> },
   { path: '/evaluations', labelKey: 'menu.evaluations', icon: <AuditOutlined /> },
   { path: '/contracts', labelKey: 'menu.contracts', icon: <AccountBookOutlined /> },
+  { path: '/operators', labelKey: 'menu.operators', icon: <TeamOutlined /> },
 ];

@@ -2,6 +2,7 @@ import {
   COMPLETENESS_MESSAGES,
   type Dictionaries,
   FUNDING_MESSAGES,
+  OPERATOR_MESSAGES,
   PLAN_MESSAGES,
   STATION_MESSAGES,
 } from '@shegong/web';
@@ -14,6 +15,8 @@ import {
 export const MESSAGES: Dictionaries = {
   'zh-CN': {
     ...STATION_MESSAGES['zh-CN'],
+    // The workers table's PII reveal (查看) speaks these.
+    ...OPERATOR_MESSAGES['zh-CN'],
     ...COMPLETENESS_MESSAGES['zh-CN'],
     ...FUNDING_MESSAGES['zh-CN'],
     ...PLAN_MESSAGES['zh-CN'],
@@ -93,6 +96,7 @@ export const MESSAGES: Dictionaries = {
   },
   en: {
     ...STATION_MESSAGES.en,
+    ...OPERATOR_MESSAGES.en,
     ...COMPLETENESS_MESSAGES.en,
     ...FUNDING_MESSAGES.en,
     ...PLAN_MESSAGES.en,

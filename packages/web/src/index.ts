@@ -69,6 +69,17 @@ export {
 } from './i18n.tsx';
 export { AppShell, type MenuRoute } from './layout.tsx';
 export {
+  type OperatorFinding,
+  type OperatorPage,
+  type OperatorView,
+  useOperator,
+  useOperators,
+} from './operators/api.ts';
+export { OPERATOR_MESSAGES } from './operators/messages.ts';
+export { OperatorFindingTags, OperatorsTable, operatorExportColumns } from './operators/operators-table.tsx';
+export { OperatorDetail, OperatorsList } from './operators/screens.tsx';
+export { useMaySeePii, WorkerReveal } from './pii/worker-reveal.tsx';
+export {
   type CoverageGap,
   type PlanProgress,
   type PlanTarget,
@@ -84,6 +95,8 @@ export {
   PlanTargetsTable,
   planTargetExportColumns,
 } from './plans/plan-progress.tsx';
+export { type ServiceRecordPage, type ServiceRecordRow, useServiceRecords } from './records/api.ts';
+export { recentMonths, recordExportColumns, StationRecords } from './records/station-records.tsx';
 export { type RegionInfo, useRegionChain, useRegionNames } from './regions.ts';
 export {
   type Report,

@@ -2,6 +2,7 @@ import { Space, Table, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import { useMaySeePii, WorkerReveal } from '../pii/worker-reveal.tsx';
 import { EmptyState } from '../states.tsx';
 import type { Finding, StationWorker } from './api.ts';
 
@@ -22,6 +23,8 @@ export function WorkersTable({
   action?: (worker: StationWorker) => ReactNode;
 }) {
   const { t, locale } = useI18n();
+  // 查看 is offered only under the PII grant; the gateway enforces it and audits each reveal.
+  const maySeePii = useMaySeePii();
   if (workers.length === 0) return <EmptyState title={t('workers.empty')} hint={t('workers.emptyHint')} />;
   return (
     <Table<StationWorker>
@@ -43,6 +46,17 @@ export function WorkersTable({
           render: (id: string) => <code>{id}</code>,
         },
         { title: t('workers.phone'), dataIndex: 'phoneMasked', render: (p?: string) => p ?? '—' },
+        ...(maySeePii
+          ? [
+              {
+                title: t('workers.reveal'),
+                key: 'reveal',
+                render: (_: unknown, w: StationWorker) => (
+                  <WorkerReveal workerId={w.id} workerName={w.name ?? w.id} />
+                ),
+              },
+            ]
+          : []),
         {
           title: t('workers.appointedOn'),
           dataIndex: 'appointedOn',

@@ -84,6 +84,46 @@ async function workerWrite(ctx: PolicyContext, item: z.infer<typeof WorkerItem>,
     throw notInJurisdiction(ctx, 'WORKER', item.id, [...at, 'id']);
 }
 
+type WorkerCheck = Extract<OutputAt<RegistryRouter, 'workers.upsertMany'>[number], { errors: unknown }>;
+
+/**
+ * A dry run of a worker batch, as `stationsDryRun`: each row's station (and the worker's current one)
+ * checked against the caller's jurisdiction, a refusal kept on its row and the row not sent on, so the
+ * registry says nothing about a station or worker the caller may not see.
+ */
+async function workersDryRun(ctx: PolicyContext, input: unknown): Promise<Forward<WorkerCheck[]>> {
+  const { items } = fields(z.object({ items: z.array(z.unknown()) }), input);
+  const place = z.object({ id: z.string().optional(), stationId: z.string().optional() });
+  await ctx.lookups.stations(items.flatMap((row) => place.safeParse(row).data?.stationId ?? []));
+  const refused = new Map<number, WorkerCheck>();
+  for (const [index, row] of items.entries()) {
+    const { id, stationId } = place.safeParse(row).data ?? {};
+    try {
+      if (stationId !== undefined) await requireStation(ctx, stationId, ['stationId'], 'write');
+      const current = id === undefined ? undefined : await ctx.lookups.workerStation(id);
+      if (id !== undefined && current && !canReachStation(ctx.principal, current, 'write'))
+        throw notInJurisdiction(ctx, 'WORKER', id, ['id']);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const path = formatPath(error.path);
+      const errors = [{ path, code: error.code, message: error.message.replace(/^[^:\s]*:\s*/, '') }];
+      refused.set(index, { index, id: id ?? null, worker: null, errors });
+    }
+  }
+  const sent = [...items.keys()].filter((index) => !refused.has(index));
+  return {
+    input: { ...(input as object), items: sent.map((index) => items[index]) },
+    finish: (checks) => {
+      const byIndex = new Map(refused);
+      for (const check of checks as WorkerCheck[]) {
+        const index = sent[check.index];
+        if (index !== undefined) byIndex.set(index, { ...check, index });
+      }
+      return [...byIndex.values()].sort((a, b) => a.index - b.index);
+    },
+  };
+}
+
 /**
  * Every registry procedure as the gateway exposes it. Operators (承接主体) are shared reference data — an
  * organisation registered in one county may be brought into another [ZZ §4.1] — so any role may read
@@ -128,6 +168,7 @@ export const registryPolicies: Policies<RegistryRouter> = {
     return { input };
   }),
   'workers.upsertMany': mutation('workers.write', async (ctx, input) => {
+    if ((input as { dryRun?: unknown } | null)?.dryRun === true) return workersDryRun(ctx, input);
     const { items } = fields(batch(WorkerItem), input);
     await ctx.lookups.stations(items.map((i) => i.stationId));
     for (const [i, item] of items.entries()) await workerWrite(ctx, item, ['items', i]);

@@ -127,7 +127,13 @@ interface IngestAnswer {
 export const reportingPolicies: Policies<ReportingRouter> = {
   'serviceRecords.ingest': mutation('service-records.write', async (ctx, input) => {
     const batch = fields(
-      z.object({ records: z.array(z.unknown()), partial: z.boolean().optional() }).loose(),
+      z
+        .object({
+          records: z.array(z.unknown()),
+          partial: z.boolean().optional(),
+          dryRun: z.boolean().optional(),
+        })
+        .loose(),
       input,
     );
     const stationIds = batch.records.map((r) => (r as { stationId?: unknown } | null)?.stationId);
@@ -155,7 +161,8 @@ export const reportingPolicies: Policies<ReportingRouter> = {
       } else kept.push({ index, record });
     }
     if (refused.length === 0) return { input };
-    if (!batch.partial) {
+    // A dry run lists every bad row, out-of-jurisdiction ones too, as a partial call would answer.
+    if (!batch.partial && !batch.dryRun) {
       throw new DomainError(
         'SERVICE_RECORDS_REJECTED',
         `${refused.length} of ${batch.records.length} records name stations outside your jurisdiction, nothing stored: ${refused[0]?.errors[0]?.path}. Fix them, or send partial: true to store the others.`,
@@ -185,6 +192,8 @@ export const reportingPolicies: Policies<ReportingRouter> = {
     };
   }),
 
+  // A station's service records are station data: whoever reads the station reads its records.
+  'serviceRecords.list': query('stations.read', by('station', 'stationId')),
   'compliance.station': query('compliance.read', by('station', 'stationId')),
   'compliance.summary': query('summaries.read', by('region', 'regionCode')),
   'compliance.reevaluate': mutation('compliance.reevaluate', by('region', 'regionCode', 'write')),

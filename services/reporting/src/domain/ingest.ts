@@ -29,6 +29,8 @@ export interface IngestRequest {
   records: readonly unknown[];
   /** Accept the good rows and return the bad ones, instead of refusing the whole batch. */
   partial?: boolean;
+  /** Check every row and answer as a `partial` call would, writing nothing (`checkServiceRecords`). */
+  dryRun?: boolean;
 }
 
 /** What an ingest call answers (`@shegong/contracts`' `IngestResultSchema`). */
@@ -81,6 +83,7 @@ export async function ingestServiceRecords(
       { path: ['records'] },
     );
   }
+  if (request.dryRun === true) return checkServiceRecords(db, request);
   const partial = request.partial ?? false;
   let folding: { requestId: number; records: readonly AcceptedRecord[] } | undefined;
   const result = await db.transaction().execute(async (trx) => {
@@ -146,6 +149,54 @@ export async function ingestServiceRecords(
     folder.kick();
   }
   return result;
+}
+
+/**
+ * A dry run of `ingestServiceRecords`: every row checked as the real call checks it — schema, station,
+ * catalog item, duplicates within the batch (the shared validator), period locks, and (station, id) pairs
+ * stored before — and answered as a `partial` call would (`accepted` counts the rows that would be stored,
+ * `rejected` lists every other row with every reason), whatever `partial` says. Read-only transaction: no
+ * idempotency key is claimed (the same key may be used for the real call after), no row, no rollup.
+ */
+export async function checkServiceRecords(
+  db: Kysely<ReportingDatabase>,
+  request: IngestRequest,
+): Promise<IngestResult> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set transaction read only`.execute(trx);
+    const stations = await placesOf(trx, request.records);
+    const validator = createRecordValidator(request.records, stations);
+    validator.check(0, request.records.length);
+    const locked = lockedRecords(validator.accepted, await locksOver(trx, validator.accepted));
+    const lockedAt = new Set(locked.map((l) => l.index));
+    const open = validator.accepted.filter((a) => !lockedAt.has(a.index));
+    const earlier = await sql<{ station_id: string; id: string }>`
+      select r.station_id, r.id from reporting.service_records r
+      join unnest(${textArray(open.map((a) => a.record.stationId))}::text[],
+                  ${textArray(open.map((a) => a.record.id))}::text[]) as b(station_id, id)
+        on r.station_id = b.station_id and r.id = b.id`.execute(trx);
+    const taken = new Set(earlier.rows.map((r) => `${r.station_id}\u0000${r.id}`));
+    const duplicates: RejectedRecord[] = open
+      .filter((a) => taken.has(`${a.record.stationId}\u0000${a.record.id}`))
+      .map((a) => ({
+        index: a.index,
+        id: a.record.id,
+        errors: [
+          {
+            path: `records[${a.index}].id`,
+            code: 'SERVICE_RECORD_DUPLICATE',
+            message: `record "${a.record.id}" of station ${a.record.stationId} was ingested before`,
+          },
+        ],
+      }));
+    const rejected = [...validator.rejected, ...locked, ...duplicates].sort((x, y) => x.index - y.index);
+    return {
+      idempotencyKey: request.idempotencyKey,
+      received: request.records.length,
+      accepted: open.length - duplicates.length,
+      rejected,
+    };
+  });
 }
 
 export interface IngestOptions {

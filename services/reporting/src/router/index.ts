@@ -3,13 +3,14 @@ import * as compliance from './compliance.ts';
 import * as evaluations from './evaluations.ts';
 import { ingest } from './ingest.ts';
 import * as plans from './plans.ts';
+import * as records from './records-list.ts';
 import * as reports from './reports.ts';
 import * as rollups from './rollups.ts';
 import { router } from './trpc.ts';
 
 /** Every procedure of the reporting service. */
 export const reportingRouter = router({
-  serviceRecords: router({ ingest }),
+  serviceRecords: router({ ingest, list: records.list }),
   compliance: router({
     station: compliance.station,
     summary: compliance.summary,

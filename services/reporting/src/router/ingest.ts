@@ -31,10 +31,12 @@ export const ZIngestRequestSchema = z.object({
   idempotencyKey: StorableText.min(1).max(200),
   records: z.array(RecordRowSchema).max(MAX_INGEST_RECORDS),
   partial: z.boolean().optional(),
+  /** Check every row and answer as a partial call would, writing nothing (no key stored, no rollup). */
+  dryRun: z.boolean().optional(),
 });
 export type TIngestRequest = z.infer<typeof ZIngestRequestSchema>;
 
-/** `serviceRecords.ingest`: a batch of service records, all-or-nothing unless `partial`. */
+/** `serviceRecords.ingest`: a batch of service records, all-or-nothing unless `partial`; `dryRun` writes nothing. */
 export const ingest = procedure
   .input(ZIngestRequestSchema)
   .mutation(({ ctx, input }) => ingestServiceRecords(ctx.db, input));

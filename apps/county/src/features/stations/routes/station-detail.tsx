@@ -33,6 +33,9 @@ export function StationDetailPage() {
           <Link to={`${base}/evaluations`} data-testid="station-evaluations">
             {t('evaluation.title')}
           </Link>
+          <Link to={`${base}/records`} data-testid="station-records">
+            {t('records.title')}
+          </Link>
         </>
       )}
       workerFindings
