@@ -58,9 +58,10 @@ const PAGES: readonly MainPage[] = [
 /**
  * Issue target: each main page's time from navigation to its data on screen, on loopback with the demo
  * data (≤ 1 s), and each app's JS bundle. The hub starts as `pnpm start` starts it (the app server
- * builds the consoles), Debian's chromium signs in once per console, then each page is opened RUNS
- * times by a full navigation (JS from the browser's cache after the first, as a clerk's second visit):
- * p50 and p95 of the time until every `ready` selector matches. Bundles: every JS file of each built
+ * builds the consoles), Debian's chromium signs in once per console, then each page is opened once with
+ * the HTTP cache emptied (`first visit ms`: every asset fetched again) and RUNS times by a full navigation
+ * with the JS from the browser's cache (a clerk's everyday visit): p50 and p95 of those warm visits, each
+ * the time until every `ready` selector matches. Bundles: every JS file of each built
  * `dist/`, raw and gzip, and the part the first page loads (the entry and its preloads in index.html).
  */
 export async function benchPages(): Promise<void> {
@@ -92,6 +93,13 @@ export async function benchPages(): Promise<void> {
         await signIn(page, base, target.user);
         signedIn.set(key, page);
       }
+      // A first visit: the browser's HTTP cache emptied (as after a deploy's new hashed names, or a
+      // cleared browser), so the page's JS, CSS and lazy chunks (ECharts) come over the wire again; the
+      // session stays in the tab. Reported apart from the warm visits, which are the everyday case.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.clearBrowserCache');
+      await cdp.detach();
+      const cold = await timeToData(page, `${base}${target.path}`, target);
       const times: number[] = [];
       for (let run = 0; run < RUNS; run += 1)
         times.push(await timeToData(page, `${base}${target.path}`, target));
@@ -111,8 +119,9 @@ export async function benchPages(): Promise<void> {
         page: task,
         'p50 ms': Number(p50.toFixed(1)),
         'p95 ms': Number(p95.toFixed(1)),
-        'first ms': Number(times[0]?.toFixed(1)),
-        'within target': p95 <= TARGET_MS,
+        'first visit ms': Number(cold.toFixed(1)),
+        'tRPC requests': trpcRequests,
+        'within target': p95 <= TARGET_MS && cold <= TARGET_MS,
       });
     }
     const bundles = APPS.flatMap((app) => bundleOf(app) ?? []);
@@ -137,12 +146,23 @@ async function signIn(page: Page, base: string, username: string): Promise<void>
   await page.getByTestId('shell-user').waitFor({ timeout: 30_000 });
 }
 
+/** tRPC requests (HTTP batches) the last visit made before its data showed: its round trips to the gateway. */
+let trpcRequests = 0;
+
 /** Milliseconds from starting the navigation until every `ready` selector matches. */
 async function timeToData(page: Page, url: string, target: MainPage): Promise<number> {
+  let requests = 0;
+  const counted = (request: { url(): string }) => {
+    if (new URL(request.url()).pathname.startsWith('/trpc/')) requests += 1;
+  };
+  page.on('request', counted);
   const started = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
   await Promise.all(target.ready.map((s) => page.locator(s).first().waitFor({ timeout: 30_000 })));
-  return performance.now() - started;
+  const elapsed = performance.now() - started;
+  page.off('request', counted);
+  trpcRequests = requests;
+  return elapsed;
 }
 
 /** The nearest-rank quantile of sorted samples. */
