@@ -554,4 +554,45 @@ describe('authorization matrix', () => {
       ]),
     );
   });
+  it('checks every row of a dry run against the jurisdiction, in place, and writes nothing', async () => {
+    const county = everyone.find((a) => a.name === 'jinshui county') as Actor;
+    const client = hub.client(county.headers);
+    const newStation = (id: string, regionCode: string) => ({
+      id,
+      name: `${id} 社工站`,
+      regionCode,
+      type: 'township-station' as const,
+    });
+    const stations = await client.registry.stations.upsertMany.mutate({
+      dryRun: true,
+      items: [
+        newStation('st-dry-own', '410105003'), // 金水区: the county's own
+        newStation('st-dry-other', '410103002'), // 二七区: another county
+        { ...newStation(county.other.station, '410105004'), name: 'moved in' }, // another county's station
+        { id: 'st-dry-bad', regionCode: '410105004', type: 'township-station' }, // no name
+      ],
+    });
+    expect(
+      stations.map((c) => [c.index, c.id, c.station !== null, c.errors.map((e) => [e.path, e.code])]),
+    ).toEqual([
+      [0, 'st-dry-own', true, []],
+      [1, 'st-dry-other', false, [['regionCode', 'OUT_OF_JURISDICTION']]],
+      [2, county.other.station, false, [['id', 'STATION_NOT_FOUND']]],
+      [3, 'st-dry-bad', false, [['name', 'REGISTRY_INPUT_INVALID']]],
+    ]);
+    await expect(client.registry.stations.get.query({ id: 'st-dry-own' })).rejects.toThrow(/st-dry-own/);
+
+    const ownWorker = { ...workerInput(county.own, 7), id: 'w-dry-own' };
+    const otherWorker = { ...workerInput(county.other, 8), id: 'w-dry-other' };
+    const workers = await client.registry.workers.upsertMany.mutate({
+      dryRun: true,
+      items: [otherWorker, ownWorker],
+    });
+    expect(workers.map((c) => [c.index, c.id, c.errors.map((e) => [e.path, e.code])])).toEqual([
+      [0, 'w-dry-other', [['stationId', 'STATION_NOT_FOUND']]],
+      [1, 'w-dry-own', []],
+    ]);
+    expect(workers[1]?.worker?.idNumberMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    await expect(client.registry.workers.get.query({ id: 'w-dry-own' })).rejects.toThrow(/w-dry-own/);
+  });
 });

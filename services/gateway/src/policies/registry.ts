@@ -35,30 +35,38 @@ async function stationWrite(
 }
 
 type StationCheck = Extract<OutputAt<RegistryRouter, 'stations.upsertMany'>[number], { errors: unknown }>;
+type WorkerCheck = Extract<OutputAt<RegistryRouter, 'workers.upsertMany'>[number], { errors: unknown }>;
+type RowError = StationCheck['errors'][number];
 
 /**
- * A dry run of a station batch: every row checked against the caller's jurisdiction, each refusal kept for
- * its row instead of refusing the call, so the answer lists every bad row. Refused rows are not sent on —
- * the registry would otherwise say things about a station the caller may not see — and come back in
- * their place with the reason. Rows too malformed to check go on: the registry's schema names their fields.
+ * A dry run of a batch: every row checked against the caller's jurisdiction by `check`, each refusal kept
+ * for its row (made by `refusal`) instead of refusing the call, so the answer lists every bad row. Refused
+ * rows are not sent on — the registry would otherwise say things about a station or worker the caller may
+ * not see — and come back in their place with the reason. Rows too malformed to check go on: the
+ * registry's schema names their fields. `place` picks the fields the check needs from an unchecked row.
  */
-async function stationsDryRun(ctx: PolicyContext, input: unknown): Promise<Forward<StationCheck[]>> {
+async function dryRunPerRow<Place extends { id?: string | undefined }, Check extends { index: number }>(
+  input: unknown,
+  place: z.ZodType<Place>,
+  check: (place: Place) => Promise<void>,
+  refusal: (index: number, id: string | null, errors: RowError[]) => Check,
+): Promise<Forward<Check[]>> {
   const { items } = fields(z.object({ items: z.array(z.unknown()) }), input);
-  const place = z.object({ id: z.string().optional(), regionCode: z.string().optional() });
-  await ctx.lookups.stations(items.flatMap((row) => place.safeParse(row).data?.id ?? []));
-  const refused = new Map<number, StationCheck>();
-  for (const [index, row] of items.entries()) {
-    const { id, regionCode } = place.safeParse(row).data ?? {};
+  const places = items.map((row) => place.safeParse(row).data);
+  const refused = new Map<number, Check>();
+  for (const [index, found] of places.entries()) {
     try {
-      if (regionCode !== undefined) requireRegion(ctx, regionCode, ['regionCode'], 'write');
-      const existing = id === undefined ? undefined : await ctx.lookups.station(id);
-      if (id !== undefined && existing && !canReachStation(ctx.principal, existing, 'write'))
-        throw notInJurisdiction(ctx, 'STATION', id, ['id']);
+      if (found) await check(found);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const path = formatPath(error.path);
-      const errors = [{ path, code: error.code, message: error.message.replace(/^[^:\s]*:\s*/, '') }];
-      refused.set(index, { index, id: id ?? null, station: null, errors });
+      const errors = [
+        {
+          path: formatPath(error.path),
+          code: error.code,
+          message: error.message.replace(/^[^:\s]*:\s*/, ''),
+        },
+      ];
+      refused.set(index, refusal(index, found?.id ?? null, errors));
     }
   }
   const sent = [...items.keys()].filter((index) => !refused.has(index));
@@ -67,13 +75,31 @@ async function stationsDryRun(ctx: PolicyContext, input: unknown): Promise<Forwa
     // The registry numbered the rows it was sent; put them back among the refused ones, in order.
     finish: (checks) => {
       const byIndex = new Map(refused);
-      for (const check of checks as StationCheck[]) {
+      for (const check of checks as Check[]) {
         const index = sent[check.index];
         if (index !== undefined) byIndex.set(index, { ...check, index });
       }
       return [...byIndex.values()].sort((a, b) => a.index - b.index);
     },
   };
+}
+
+/** A dry run of a station batch (`dryRunPerRow`): each row's region, and the station it updates, in reach. */
+async function stationsDryRun(ctx: PolicyContext, input: unknown): Promise<Forward<StationCheck[]>> {
+  const place = z.object({ id: z.string().optional(), regionCode: z.string().optional() });
+  const { items } = fields(z.object({ items: z.array(z.unknown()) }), input);
+  await ctx.lookups.stations(items.flatMap((row) => place.safeParse(row).data?.id ?? []));
+  return dryRunPerRow(
+    input,
+    place,
+    async ({ id, regionCode }) => {
+      if (regionCode !== undefined) requireRegion(ctx, regionCode, ['regionCode'], 'write');
+      const existing = id === undefined ? undefined : await ctx.lookups.station(id);
+      if (id !== undefined && existing && !canReachStation(ctx.principal, existing, 'write'))
+        throw notInJurisdiction(ctx, 'STATION', id, ['id']);
+    },
+    (index, id, errors) => ({ index, id, station: null, errors }),
+  );
 }
 
 /** A worker write: into a station the caller reaches, and not taking over a worker of another's station. */
@@ -84,44 +110,25 @@ async function workerWrite(ctx: PolicyContext, item: z.infer<typeof WorkerItem>,
     throw notInJurisdiction(ctx, 'WORKER', item.id, [...at, 'id']);
 }
 
-type WorkerCheck = Extract<OutputAt<RegistryRouter, 'workers.upsertMany'>[number], { errors: unknown }>;
-
 /**
- * A dry run of a worker batch, as `stationsDryRun`: each row's station (and the worker's current one)
- * checked against the caller's jurisdiction, a refusal kept on its row and the row not sent on, so the
- * registry says nothing about a station or worker the caller may not see.
+ * A dry run of a worker batch (`dryRunPerRow`): each row's station, and the worker's current one, in reach,
+ * so the registry says nothing about a station or worker the caller may not see.
  */
 async function workersDryRun(ctx: PolicyContext, input: unknown): Promise<Forward<WorkerCheck[]>> {
-  const { items } = fields(z.object({ items: z.array(z.unknown()) }), input);
   const place = z.object({ id: z.string().optional(), stationId: z.string().optional() });
+  const { items } = fields(z.object({ items: z.array(z.unknown()) }), input);
   await ctx.lookups.stations(items.flatMap((row) => place.safeParse(row).data?.stationId ?? []));
-  const refused = new Map<number, WorkerCheck>();
-  for (const [index, row] of items.entries()) {
-    const { id, stationId } = place.safeParse(row).data ?? {};
-    try {
+  return dryRunPerRow(
+    input,
+    place,
+    async ({ id, stationId }) => {
       if (stationId !== undefined) await requireStation(ctx, stationId, ['stationId'], 'write');
       const current = id === undefined ? undefined : await ctx.lookups.workerStation(id);
       if (id !== undefined && current && !canReachStation(ctx.principal, current, 'write'))
         throw notInJurisdiction(ctx, 'WORKER', id, ['id']);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const path = formatPath(error.path);
-      const errors = [{ path, code: error.code, message: error.message.replace(/^[^:\s]*:\s*/, '') }];
-      refused.set(index, { index, id: id ?? null, worker: null, errors });
-    }
-  }
-  const sent = [...items.keys()].filter((index) => !refused.has(index));
-  return {
-    input: { ...(input as object), items: sent.map((index) => items[index]) },
-    finish: (checks) => {
-      const byIndex = new Map(refused);
-      for (const check of checks as WorkerCheck[]) {
-        const index = sent[check.index];
-        if (index !== undefined) byIndex.set(index, { ...check, index });
-      }
-      return [...byIndex.values()].sort((a, b) => a.index - b.index);
     },
-  };
+    (index, id, errors) => ({ index, id, worker: null, errors }),
+  );
 }
 
 /**

@@ -12,12 +12,12 @@ import {
   type StationType,
   signageNameFor,
 } from '@shegong/contracts';
-import { DomainError, formatPath } from '@shegong/kernel';
+import { DomainError } from '@shegong/kernel';
 import { appendToOutbox } from '@shegong/messaging';
 import { codePrefix, getRegion, normalizeRegionCode } from '@shegong/regions';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import { z } from 'zod';
 import type { RegistryDatabase, StationsTable } from '../db/schema.ts';
+import { dryRunRows, type RowError } from './dry-run.ts';
 import { stationEvent, today } from './events.ts';
 import { fieldError, type Path, parseInput } from './input.ts';
 import { assertTransition, type StationStatus } from './lifecycle.ts';
@@ -65,78 +65,20 @@ export interface StationCheck {
   /** The station as the write would save it (signage name generated), or null when refused. */
   station: Station | null;
   /** Every reason the row would be refused; `path` is under the row (`regionCode`, `facilities.officeM2`). */
-  errors: Array<{ path: string; code: string; message: string }>;
-}
-
-/** A dry run's batch: the rows are checked one by one here, so they arrive unchecked. */
-const DryRunSchema = z.object({ items: z.array(z.unknown()).max(1_000), dryRun: z.literal(true) });
-
-/** Thrown to roll the dry run's transaction back once every row has been tried. */
-class DryRunDone extends Error {
-  constructor() {
-    super('dry run: rolled back');
-  }
+  errors: RowError[];
 }
 
 /**
  * A dry run of `upsertStations`: every row checked — its schema on its own, then written in order in one
  * transaction (each row behind a savepoint, so a refused row does not hide the next one's problems), and
- * the transaction rolled back, events and all. Nothing is written; each row says what it would be saved
- * as or every reason it would be refused, so an import can list every bad row and field before the real
- * (all-or-nothing) write.
+ * the transaction rolled back, events and all (`dryRunRows`). Nothing is written; each row says what it
+ * would be saved as or every reason it would be refused, so an import can list every bad row and field
+ * before the real (all-or-nothing) write.
  * @example await checkStations(db, { items: [row1, row2], dryRun: true }) // [{ index: 0, station: {…}, errors: [] }, …]
  */
 export async function checkStations(db: Db, input: unknown): Promise<StationCheck[]> {
-  const { items } = parseInput(DryRunSchema, input);
-  const checks: StationCheck[] = items.map((row, index) => ({
-    index,
-    id: idOf(row),
-    station: null,
-    errors: [],
-  }));
-  const parsed = items.map((row, index) => {
-    const result = StationInputSchema.safeParse(row);
-    if (!result.success) {
-      checks[index]?.errors.push(
-        ...result.error.issues.map((issue) => ({
-          path: formatPath(issue.path as Array<string | number>),
-          code: 'REGISTRY_INPUT_INVALID',
-          message: issue.message,
-        })),
-      );
-    }
-    return result.data;
-  });
-  try {
-    await db.transaction().execute(async (trx) => {
-      for (const [index, station] of parsed.entries()) {
-        const check = checks[index];
-        if (!station || !check) continue;
-        await sql`savepoint dry_run_row`.execute(trx);
-        try {
-          check.station = await upsertStationIn(trx, station, []);
-          await sql`release savepoint dry_run_row`.execute(trx);
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          await sql`rollback to savepoint dry_run_row`.execute(trx);
-          check.errors.push({
-            path: formatPath(error.path),
-            code: error.code,
-            message: error.message.replace(/^[^:\s]*:\s*/, ''),
-          });
-        }
-      }
-      throw new DryRunDone();
-    });
-  } catch (error) {
-    if (!(error instanceof DryRunDone)) throw error;
-  }
-  return checks;
-}
-
-function idOf(row: unknown): string | null {
-  const id = (row as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id : null;
+  const checks = await dryRunRows(db, input, StationInputSchema, (trx, row) => upsertStationIn(trx, row, []));
+  return checks.map(({ saved, ...check }) => ({ ...check, station: saved }));
 }
 
 async function upsertStationIn(trx: Trx, station: StationData, at: Path): Promise<Station> {

@@ -6,13 +6,13 @@ import {
   WorkerInputSchema,
 } from '@shegong/contracts';
 import { checkResidentId, maskPhone, maskResidentId } from '@shegong/identifiers';
-import { DomainError, formatPath } from '@shegong/kernel';
+import { DomainError } from '@shegong/kernel';
 import { appendToOutbox } from '@shegong/messaging';
 import { type ResidentWorker, ResidentWorkerSchema, type TrainingRecord } from '@shegong/staffing';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import { z } from 'zod';
 import type { RegistryDatabase, WorkersTable } from '../db/schema.ts';
 import type { PiiCipher } from '../pii.ts';
+import { dryRunRows, type RowError } from './dry-run.ts';
 import { stationEvent } from './events.ts';
 import { fieldError, type Path, parseInput } from './input.ts';
 import { assertStationExists } from './stations.ts';
@@ -66,78 +66,22 @@ export interface WorkerCheck {
   /** The worker as the write would save it, ID number and phone masked; null when refused. */
   worker: MaskedWorker | null;
   /** Every reason the row would be refused; `path` is under the row (`idNumber`, `stationId`). */
-  errors: Array<{ path: string; code: string; message: string }>;
-}
-
-/** A dry run's batch: rows are checked one by one here, so they arrive unchecked. */
-const WorkersDryRunSchema = z.object({ items: z.array(z.unknown()).max(1_000), dryRun: z.literal(true) });
-
-/** Thrown to roll the dry run's transaction back once every row has been tried. */
-class DryRunDone extends Error {
-  constructor() {
-    super('dry run: rolled back');
-  }
+  errors: RowError[];
 }
 
 /**
- * A dry run of `upsertWorkers`, mirroring `checkStations`: each row's schema on its own, then every row
- * written in order in one transaction (a savepoint per row, so one refusal does not hide the next row's —
+ * A dry run of `upsertWorkers` (`dryRunRows`, as `checkStations`): each row's schema on its own, then every
+ * row written in order in one transaction (a savepoint per row, so one refusal does not hide the next row's —
  * and a person twice in the sheet is caught as a duplicate, as the real write would), and the transaction
  * rolled back, outbox events and all. The ID number check digit (GB 11643) and the station's existence
  * are the write's own checks, so the dry run cannot disagree with the real call.
  * @example await checkWorkers(deps, { items: [row], dryRun: true }) // [{ index: 0, worker: {…masked}, errors: [] }]
  */
 export async function checkWorkers({ db, pii }: WorkerDeps, input: unknown): Promise<WorkerCheck[]> {
-  const { items } = parseInput(WorkersDryRunSchema, input);
-  const checks: WorkerCheck[] = items.map((row, index) => ({
-    index,
-    id: idOf(row),
-    worker: null,
-    errors: [],
-  }));
-  const parsed = items.map((row, index) => {
-    const result = WorkerInputSchema.safeParse(row);
-    if (!result.success) {
-      checks[index]?.errors.push(
-        ...result.error.issues.map((issue) => ({
-          path: formatPath(issue.path as Array<string | number>),
-          code: 'REGISTRY_INPUT_INVALID',
-          message: issue.message,
-        })),
-      );
-    }
-    return result.data;
-  });
-  try {
-    await db.transaction().execute(async (trx) => {
-      for (const [index, worker] of parsed.entries()) {
-        const check = checks[index];
-        if (!worker || !check) continue;
-        await sql`savepoint dry_run_row`.execute(trx);
-        try {
-          check.worker = await upsertWorkerIn(trx, pii, worker, []);
-          await sql`release savepoint dry_run_row`.execute(trx);
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          await sql`rollback to savepoint dry_run_row`.execute(trx);
-          check.errors.push({
-            path: formatPath(error.path),
-            code: error.code,
-            message: error.message.replace(/^[^:\s]*:\s*/, ''),
-          });
-        }
-      }
-      throw new DryRunDone();
-    });
-  } catch (error) {
-    if (!(error instanceof DryRunDone)) throw error;
-  }
-  return checks;
-}
-
-function idOf(row: unknown): string | null {
-  const id = (row as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id : null;
+  const checks = await dryRunRows(db, input, WorkerInputSchema, (trx, row) =>
+    upsertWorkerIn(trx, pii, row, []),
+  );
+  return checks.map(({ saved, ...check }) => ({ ...check, worker: saved }));
 }
 
 async function upsertWorkerIn(trx: Trx, pii: PiiCipher, worker: WorkerData, at: Path): Promise<MaskedWorker> {
