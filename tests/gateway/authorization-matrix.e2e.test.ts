@@ -563,7 +563,9 @@ describe('authorization matrix', () => {
       regionCode,
       type: 'township-station' as const,
     });
-    const stations = await client.registry.stations.upsertMany.mutate({
+    // A dry run answers checks, never saved rows: the procedure's output type is the union of both.
+    type Check = { index: number; id: string | null; errors: Array<{ path: string; code: string }> };
+    const stations = (await client.registry.stations.upsertMany.mutate({
       dryRun: true,
       items: [
         newStation('st-dry-own', '410105003'), // 金水区: the county's own
@@ -571,7 +573,7 @@ describe('authorization matrix', () => {
         { ...newStation(county.other.station, '410105004'), name: 'moved in' }, // another county's station
         { id: 'st-dry-bad', regionCode: '410105004', type: 'township-station' }, // no name
       ],
-    });
+    })) as Array<Check & { station: unknown }>;
     expect(
       stations.map((c) => [c.index, c.id, c.station !== null, c.errors.map((e) => [e.path, e.code])]),
     ).toEqual([
@@ -584,10 +586,10 @@ describe('authorization matrix', () => {
 
     const ownWorker = { ...workerInput(county.own, 7), id: 'w-dry-own' };
     const otherWorker = { ...workerInput(county.other, 8), id: 'w-dry-other' };
-    const workers = await client.registry.workers.upsertMany.mutate({
+    const workers = (await client.registry.workers.upsertMany.mutate({
       dryRun: true,
       items: [otherWorker, ownWorker],
-    });
+    })) as Array<Check & { worker: { idNumberMasked: string } | null }>;
     expect(workers.map((c) => [c.index, c.id, c.errors.map((e) => [e.path, e.code])])).toEqual([
       [0, 'w-dry-other', [['stationId', 'STATION_NOT_FOUND']]],
       [1, 'w-dry-own', []],

@@ -98,3 +98,63 @@ describe('regions', () => {
       expect(errorOf(await call.catch((e) => e))).toMatchObject({ code: 'UNAUTHORIZED', status: 401 });
   });
 });
+
+/**
+ * `catalog.*`: the published service catalogs and target populations through the gateway, for consoles
+ * that bundle none (a record's item named, an import template's allowed values). Public policy, like the
+ * division: any signed-in caller reads any catalog.
+ */
+describe('catalog', () => {
+  it("names a catalog's items in document order with their crosswalk, for any signed-in caller", async () => {
+    for (const actor of everyone) {
+      const zz = await hub.client(actor.headers).catalog.get.query({ id: 'zz-2021' });
+      expect(zz, actor.name).toMatchObject({ id: 'zz-2021', regionCode: '410100' });
+      expect(zz.items[0], actor.name).toEqual({
+        ref: '1.1',
+        domain: '社会救助',
+        name: '政策宣传',
+        canonical: [
+          {
+            id: 'sa.policy-outreach',
+            label: { zh: expect.any(String), en: expect.any(String) },
+            domain: expect.any(String),
+          },
+        ],
+        populations: [],
+      });
+      expect(new Set(zz.items.map((i) => i.ref)).size).toBe(zz.items.length);
+    }
+  });
+
+  it('finds the catalog that governs a region, its own or its nearest ancestor’s', async () => {
+    const client = hub.client(everyone[0]?.headers);
+    expect((await client.catalog.forRegion.query({ regionCode: '410105002' })).id).toBe('zz-2021');
+    expect((await client.catalog.forRegion.query({ regionCode: '410902' })).id).toBe('py-2021');
+    expect((await client.catalog.forRegion.query({ regionCode: '420102' })).id).toBe('wh-2021');
+    // A Henan city with no catalog of its own gets the provincial one.
+    expect((await client.catalog.forRegion.query({ regionCode: '410300' })).id).toBe('henan-2020');
+  });
+
+  it('lists the target populations with both labels', async () => {
+    const populations = await hub.client(everyone[0]?.headers).catalog.populations.query();
+    expect(populations.map((p) => p.code)).toEqual(expect.arrayContaining(['dibao', 'tekun']));
+    expect(populations.every((p) => p.label.zh.length > 0 && p.label.en.length > 0)).toBe(true);
+  });
+
+  it('answers an unknown catalog or a region no catalog covers with a 404, and a signed-out caller with a 401', async () => {
+    const client = hub.client(everyone[0]?.headers);
+    const unknown = errorOf(await client.catalog.get.query({ id: 'xx-1999' }).catch((e) => e));
+    expect(unknown).toMatchObject({ status: 404, domain: { code: 'CATALOG_NOT_FOUND' } });
+    expect(unknown.message).toContain('xx-1999');
+    const uncovered = errorOf(await client.catalog.forRegion.query({ regionCode: '140105' }).catch((e) => e));
+    expect(uncovered).toMatchObject({ status: 404, domain: { code: 'CATALOG_NOT_FOUND' } });
+    expect(
+      errorOf(
+        await hub
+          .client()
+          .catalog.populations.query()
+          .catch((e) => e),
+      ),
+    ).toMatchObject({ status: 401 });
+  });
+});

@@ -58,6 +58,10 @@ describe('the county console: operators, service records, PII reveal', () => {
     const api = await ctx.gatewayAs('jinshui');
     const first = await api.reporting.serviceRecords.list.query({ stationId: STATION, limit: 50 });
     expect(first.items.length).toBeGreaterThan(0);
+    // The item shows by its name in the station's published catalog, the codes on hover.
+    const catalog = await api.catalog.get.query({ id: first.items[0]?.catalogId ?? '' });
+    const named = (r: { itemRef: string }) =>
+      `${r.itemRef} ${catalog.items.find((i) => i.ref === r.itemRef)?.name ?? '(not in the catalog)'}`;
     await page.goto(`${ctx.consoleUrl}/stations/${STATION}/records`);
     const records = page.getByTestId('records');
     await expect
@@ -65,7 +69,15 @@ describe('the county console: operators, service records, PII reveal', () => {
       .toBe(first.items.length);
     const items = await records.locator('tbody tr td:nth-child(2)').allTextContents();
     const beneficiaries = await records.locator('tbody tr td:nth-child(5)').allTextContents();
-    expect(items).toEqual(first.items.map((r) => `${r.catalogId} ${r.itemRef}`));
+    expect(items).toEqual(first.items.map(named));
+    const kinds = await records.locator('tbody tr td:nth-child(3)').allTextContents();
+    const KIND: Record<string, string> = {
+      case: '个案',
+      group: '小组',
+      activity: '社区活动',
+      visit: '走访探访',
+    };
+    expect(kinds).toEqual(first.items.map((r) => KIND[r.kind]));
     expect(beneficiaries).toEqual(first.items.map((r) => String(r.beneficiaries)));
     await ctx.shot('station-records');
 
@@ -75,7 +87,7 @@ describe('the county console: operators, service records, PII reveal', () => {
     await page.locator('.ant-select-item-option', { hasText: month }).click();
     await expect
       .poll(() => records.locator('tbody tr td:nth-child(2)').allTextContents(), { timeout: 15_000 })
-      .toEqual(inMonth.items.map((r) => `${r.catalogId} ${r.itemRef}`));
+      .toEqual(inMonth.items.map(named));
     const dates = await records.locator('tbody tr td:first-child').allTextContents();
     expect(dates.length).toBe(inMonth.items.length);
   });

@@ -10,6 +10,16 @@
  * actual (`PlanTargetsTable`, `CoverageGapsTable`) with their messages.
  */
 export { AuthProvider, useAuth } from './auth.tsx';
+export {
+  type CatalogItemView,
+  type CatalogView,
+  itemName,
+  type PopulationView,
+  populationLabel,
+  useCatalog,
+  useCatalogForRegion,
+  usePopulations,
+} from './catalog/api.ts';
 export { Chart, type ChartOption } from './chart.tsx';
 export { BackLink, ConsoleRoot } from './console.tsx';
 export { DataAsOf } from './data-as-of.tsx';
@@ -96,7 +106,12 @@ export {
   planTargetExportColumns,
 } from './plans/plan-progress.tsx';
 export { type ServiceRecordPage, type ServiceRecordRow, useServiceRecords } from './records/api.ts';
-export { recentMonths, recordExportColumns, StationRecords } from './records/station-records.tsx';
+export {
+  type RecordLabels,
+  recentMonths,
+  recordExportColumns,
+  StationRecords,
+} from './records/station-records.tsx';
 export { type RegionInfo, useRegionChain, useRegionNames } from './regions.ts';
 export {
   type Report,

@@ -1,5 +1,6 @@
 import { Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { itemName, populationLabel, useCatalog, usePopulations } from '../catalog/api.ts';
 import { DataAsOf } from '../data-as-of.tsx';
 import { type ExportColumn, ExportExcelButton } from '../excel/export-button.tsx';
 import { formatDate, formatNumber, type Locale } from '../format.ts';
@@ -18,18 +19,43 @@ export function recentMonths(today: Date, count = 12): string[] {
   return out;
 }
 
-/** The catalog item as the record names it: its catalog and item ref (`zz-2021 1.3`). */
-const itemOf = (r: ServiceRecordRow) => `${r.catalogId} ${r.itemRef}`;
+/** How a record's codes read: its catalog item's name, its kind and its populations in the locale. */
+export interface RecordLabels {
+  /** `1.3 资源链接`, or the catalog and ref (`zz-2021 1.3`) while the catalog loads or lacks the ref. */
+  item: (r: ServiceRecordRow) => string;
+  kind: (r: ServiceRecordRow) => string;
+  populations: (r: ServiceRecordRow) => string;
+}
+
+/** The labels of the records shown, from the published catalogs and populations the gateway serves. */
+function useRecordLabels(records: readonly ServiceRecordRow[] | undefined): RecordLabels {
+  const { t, locale } = useI18n();
+  // A station's records name one catalog (its city's); the first record's is the one to load.
+  const catalog = useCatalog(records?.[0]?.catalogId);
+  const populations = usePopulations();
+  return {
+    item: (r) => {
+      const name = r.catalogId === catalog.data?.id ? itemName(catalog.data, r.itemRef) : undefined;
+      return name === undefined ? `${r.catalogId} ${r.itemRef}` : `${r.itemRef} ${name}`;
+    },
+    kind: (r) => t(`records.kind.${r.kind}`),
+    populations: (r) =>
+      r.populations.length === 0
+        ? '—'
+        : r.populations.map((code) => populationLabel(populations.data, code, locale)).join('、'),
+  };
+}
 
 /** The records table's columns for its Excel export, as the screen shows them. */
 export function recordExportColumns(
   t: (key: string) => string,
+  labels: RecordLabels,
 ): ReadonlyArray<ExportColumn<ServiceRecordRow>> {
   return [
     { title: t('records.date'), value: (r) => r.date },
-    { title: t('records.item'), value: itemOf },
-    { title: t('records.kind'), value: (r) => r.kind },
-    { title: t('records.populations'), value: (r) => r.populations.join('、') },
+    { title: t('records.item'), value: labels.item },
+    { title: t('records.kind'), value: labels.kind },
+    { title: t('records.populations'), value: labels.populations },
     { title: t('records.beneficiaries'), value: (r) => r.beneficiaries },
     { title: t('records.hours'), value: (r) => r.hours },
     { title: t('records.volunteers'), value: (r) => r.volunteers },
@@ -49,6 +75,7 @@ export function StationRecords({ stationId, stationName }: { stationId: string; 
     ...(month !== undefined && { month }),
     ...(pages.cursor !== undefined && { cursor: pages.cursor }),
   });
+  const labels = useRecordLabels(records.data?.items);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="records">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -73,7 +100,7 @@ export function StationRecords({ stationId, stationName }: { stationId: string; 
           <ExportExcelButton
             title={`${stationName} ${t('records.title')}`}
             unit={`${stationName}（${stationId}）`}
-            columns={recordExportColumns(t)}
+            columns={recordExportColumns(t, labels)}
             rows={records.data?.items ?? []}
             asOf={records.dataUpdatedAt}
             {...(month !== undefined && { period: month })}
@@ -90,7 +117,12 @@ export function StationRecords({ stationId, stationName }: { stationId: string; 
         <EmptyState title={t('records.empty')} hint={t('records.emptyHint')} />
       ) : (
         <>
-          <RecordsTable records={records.data.items} loading={records.isFetching} locale={locale} />
+          <RecordsTable
+            records={records.data.items}
+            loading={records.isFetching}
+            locale={locale}
+            labels={labels}
+          />
           <CursorPager pages={pages} nextCursor={records.data.nextCursor} />
         </>
       )}
@@ -102,10 +134,12 @@ function RecordsTable({
   records,
   loading,
   locale,
+  labels,
 }: {
   records: readonly ServiceRecordRow[];
   loading: boolean;
   locale: Locale;
+  labels: RecordLabels;
 }) {
   const { t } = useI18n();
   return (
@@ -120,13 +154,14 @@ function RecordsTable({
         {
           title: t('records.item'),
           key: 'item',
-          render: (_: unknown, r) => <Typography.Text code>{itemOf(r)}</Typography.Text>,
+          // The name shows; the codes the record carries are on hover.
+          render: (_: unknown, r) => <span title={`${r.catalogId} ${r.itemRef}`}>{labels.item(r)}</span>,
         },
-        { title: t('records.kind'), dataIndex: 'kind' },
+        { title: t('records.kind'), key: 'kind', render: (_: unknown, r) => labels.kind(r) },
         {
           title: t('records.populations'),
-          dataIndex: 'populations',
-          render: (p: string[]) => (p.length === 0 ? '—' : p.join('、')),
+          key: 'populations',
+          render: (_: unknown, r) => <span title={r.populations.join(', ')}>{labels.populations(r)}</span>,
         },
         {
           title: t('records.beneficiaries'),

@@ -3,6 +3,7 @@ import { fundingPolicies } from '../policies/funding.ts';
 import { registryPolicies } from '../policies/registry.ts';
 import { reportingPolicies } from '../policies/reporting.ts';
 import { auditRouter, authRouter } from './auth.ts';
+import { catalogRouter } from './catalog.ts';
 import { router } from './init.ts';
 import { proxyRouter } from './proxy.ts';
 import { regionsRouter } from './regions.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   auth: authRouter,
   audit: auditRouter,
   regions: regionsRouter,
+  catalog: catalogRouter,
   registry: proxyRouter('registry', registryPolicies) as unknown as ServiceRouters['registry'],
   funding: proxyRouter('funding', fundingPolicies) as unknown as ServiceRouters['funding'],
   reporting: proxyRouter('reporting', reportingPolicies) as unknown as ServiceRouters['reporting'],
