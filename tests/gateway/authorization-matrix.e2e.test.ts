@@ -228,6 +228,7 @@ const CASES: Record<string, Case> = {
     regionCode: fx.township,
     year: 2024,
   })),
+  'reporting.evaluations.scheme': read('evaluations.read', 'station', (fx) => ({ stationId: fx.station })),
   'reporting.evaluations.get': read('evaluations.read', 'station', (fx) => ({
     stationId: fx.station,
     evaluationId: 'ev-none',

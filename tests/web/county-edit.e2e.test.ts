@@ -210,9 +210,16 @@ describe('the county editing screens and evaluations, and the city spot checks',
     const gateway = await ctx.gatewayAs('jinshui');
     await page.goto(`${ctx.consoleUrl}/stations/${JINSHUI_FIRST}/evaluations`);
     await page.getByTestId('evaluation-form').waitFor({ timeout: 15_000 });
+    // The indicators are those of the scheme the server scores this station with (evaluations.scheme).
     const entries = page.getByTestId('evaluation-entries');
+    await entries.waitFor({ timeout: 15_000 });
+    const { scheme } = await gateway.reporting.evaluations.scheme.query({ stationId: JINSHUI_FIRST });
+    expect(await page.getByTestId('evaluation-scheme-note').textContent()).toContain(scheme.label.zh);
     const points = entries.getByRole('spinbutton');
     const count = await points.count();
+    expect(count).toBe(
+      scheme.dimensions.flatMap((d) => d.indicators).filter((i) => i.source === 'evaluator').length,
+    );
     expect(count).toBeGreaterThan(3);
     for (let i = 0; i < count; i += 1) {
       const input = points.nth(i);

@@ -2,13 +2,17 @@
  * Excel in the county console, in a real browser (Debian's chromium via playwright-core) against the hub
  * started as `pnpm start` starts it, on this spec's own database with the demo data: a table exported as
  * the rows the gateway gave the user, and a stations import whose dry run lists each bad row by its Excel
- * row number and column header and writes nothing, then a clean sheet that writes once confirmed. What was
- * (not) written is checked through the gateway, not the page.
+ * row number and column header and writes nothing, then a clean sheet that writes once confirmed; the same
+ * for resident workers (a bad ID number, never shown back unmasked) and service records (a bad date, the
+ * template's own example row, a sheet uploaded twice counted once, and a 10,000-row sheet read off the
+ * page's thread and sent in calls with progress). What was (not) written is checked through the gateway,
+ * not the page.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWorkbook, writeWorkbook } from '@shegong/cli';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsoleHub, startConsoleHub } from './console-hub.ts';
@@ -21,6 +25,52 @@ const NEW_B = 'st-410105092';
 function stationSheet(rows: Array<Record<string, string>>) {
   return { 站点: rows };
 }
+/** In the page (a script: this file has no DOM types): keeps the longest task its main thread runs. */
+const LONGEST_TASK = `(() => {
+  globalThis.longestTask = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) globalThis.longestTask = Math.max(globalThis.longestTask, entry.duration);
+  }).observe({ type: 'longtask' });
+})()`;
+
+/** The problems table's rows as [Excel row, column, message]. */
+async function problemRows(page: Page): Promise<string[][]> {
+  return page
+    .getByTestId('import-problems')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+}
+
+/** Two resident workers of the test's station; valid made-up ID numbers (GB 11643 check digits). */
+const GOOD_IDS = ['410105199003150026', '410105199501010018'];
+const workerRow = (n: number, stationId: string, overrides: Record<string, string> = {}) => ({
+  社工编号: `w-e2e-${n}`,
+  站点编号: stationId,
+  姓名: `导入社工${n}`,
+  身份证号: GOOD_IDS[n - 1] ?? '',
+  岗位: '驻站社工',
+  是否专职: '是',
+  到岗日期: '2026-06-01',
+  学历: '本科',
+  社会工作专业毕业: '是',
+  ...overrides,
+});
+
+/** This month: no demo record is dated in it (the demo covers the three months before) and no report locks it. */
+const MONTH = new Date().toISOString().slice(0, 7);
+const recordRow = (stationId: string, overrides: Record<string, string | number> = {}) => ({
+  站点编号: stationId,
+  服务目录: 'zz-2021',
+  服务项目: '1.3 资源链接',
+  服务对象: '最低生活保障对象、孤儿',
+  服务方式: '个案',
+  服务日期: `${MONTH}-01`,
+  受益人次: 2,
+  '服务时长（小时）': 1.5,
+  志愿者人次: 0,
+  ...overrides,
+});
+
 const row = (id: string, overrides: Record<string, string> = {}) => ({
   站点编号: id,
   站点名称: `${id} 社会工作服务站`,
@@ -125,4 +175,185 @@ describe('Excel in the county console', () => {
     const after = await stationIds();
     expect(after).toEqual(expect.arrayContaining([NEW_A, NEW_B]));
   });
+
+  /** A station of 金水区 the workers and records go to: its first operating one, as the gateway lists it. */
+  const station = async () => {
+    const listed = await (await ctx.gatewayAs('jinshui')).registry.stations.list.query({ limit: 100 });
+    const found = listed.items.find((s) => s.status === 'operating');
+    if (!found) throw new Error('no operating station in 金水区');
+    return found.id;
+  };
+  const workerIds = async (stationId: string) =>
+    (await (await ctx.gatewayAs('jinshui')).registry.workers.list.query({ stationId })).map((w) => w.id);
+  const recordCount = async (stationId: string) => {
+    const gateway = await ctx.gatewayAs('jinshui');
+    let count = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await gateway.reporting.serviceRecords.list.query({
+        stationId,
+        month: MONTH,
+        limit: 200,
+        ...(cursor && { cursor }),
+      });
+      count += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return count;
+  };
+
+  it('workers: a bad ID number is listed by row and column, nothing written; the corrected sheet writes', async () => {
+    const stationId = await station();
+    await page.getByRole('menuitem', { name: '导入驻站社工' }).click();
+    await page.getByTestId('worker-import').waitFor();
+    const before = await workerIds(stationId);
+    const bad = join(dir, 'workers-bad.xlsx');
+    await writeWorkbook(bad, {
+      驻站社工: [
+        workerRow(1, stationId),
+        workerRow(2, stationId, { 身份证号: '410105199501010019' }), // wrong check digit (…18)
+      ],
+    });
+    await page.getByTestId('import-file').setInputFiles(bad);
+    await page.getByTestId('import-problems').waitFor({ timeout: 30_000 });
+    const cells = await problemRows(page);
+    expect(cells.map(([r, column]) => [r, column])).toEqual([['3', '身份证号']]);
+    expect(cells[0]?.[2]).toMatch(/check|GB 11643/);
+    expect(await page.getByTestId('import-confirm').count()).toBe(0);
+    // The ID number is personal information: the page never shows one back as typed.
+    const text = (await page.getByTestId('worker-import').textContent()) ?? '';
+    for (const id of [...GOOD_IDS, '410105199501010019']) expect(text).not.toContain(id);
+    await ctx.shot('import-workers');
+    expect(await workerIds(stationId)).toEqual(before);
+
+    const good = join(dir, 'workers-good.xlsx');
+    await writeWorkbook(good, { 驻站社工: [workerRow(1, stationId), workerRow(2, stationId)] });
+    await page.getByTestId('import-file').setInputFiles(good);
+    const clean = page.getByTestId('import-clean');
+    await clean.waitFor({ timeout: 30_000 });
+    expect(await clean.locator('tbody tr').count()).toBe(2);
+    // The preview is the registry's answer: masked (410105********0026).
+    const preview = (await clean.textContent()) ?? '';
+    expect(preview).toMatch(/410105\*+0026/);
+    for (const id of GOOD_IDS) expect(preview).not.toContain(id);
+    expect(await workerIds(stationId)).toEqual(before); // a dry run writes nothing
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-done').textContent()).toContain('已导入 2 名驻站社工');
+    const after = await workerIds(stationId);
+    expect(after.length).toBe(before.length + 2);
+    expect(after).toEqual(expect.arrayContaining(['w-e2e-1', 'w-e2e-2']));
+  });
+
+  it('records: a bad date is listed by row and column, nothing written; the corrected sheet writes, once', async () => {
+    const stationId = await station();
+    await page.getByRole('menuitem', { name: '导入服务记录' }).click();
+    await page.getByTestId('record-import').waitFor();
+    expect(await page.getByTestId('record-import').textContent()).toContain('同一张表重复上传只计一次');
+    const before = await recordCount(stationId);
+    const bad = join(dir, 'records-bad.xlsx');
+    await writeWorkbook(bad, {
+      服务记录: [
+        recordRow(stationId),
+        recordRow(stationId, { 服务日期: `${MONTH}-32`, 服务方式: '小组' }),
+        recordRow(stationId, { 服务方式: '走访探访', 服务日期: `${MONTH}-02` }),
+      ],
+    });
+    await page.getByTestId('import-file').setInputFiles(bad);
+    await page.getByTestId('import-problems').waitFor({ timeout: 30_000 });
+    expect((await problemRows(page)).map(([r, column]) => [r, column])).toEqual([['3', '服务日期']]);
+    expect(await page.getByTestId('import-confirm').count()).toBe(0);
+    await ctx.shot('import-records');
+    expect(await recordCount(stationId)).toBe(before);
+
+    const good = join(dir, 'records-good.xlsx');
+    const rows = [
+      recordRow(stationId),
+      recordRow(stationId, { 服务日期: `${MONTH}-01`, 服务方式: '小组' }),
+      recordRow(stationId, { 服务方式: '走访探访', 服务日期: `${MONTH}-02` }),
+    ];
+    await writeWorkbook(good, { 服务记录: rows });
+    await page.getByTestId('import-file').setInputFiles(good);
+    await page.getByTestId('import-clean').waitFor({ timeout: 30_000 });
+    expect(await recordCount(stationId)).toBe(before);
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-done').textContent()).toContain('已导入 3 条服务记录');
+    expect(await recordCount(stationId)).toBe(before + rows.length);
+
+    // The same sheet again: its rows are named as before, so the dry run lists them as ingested, and
+    // nothing is counted twice.
+    await page.getByTestId('import-done').getByRole('button', { name: '重新选择文件' }).click();
+    await page.getByTestId('import-file').setInputFiles(good);
+    await page
+      .locator('[data-testid=import-problems],[data-testid=import-clean],[data-testid=import-failed]')
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('record-import').textContent()).toContain('未写入任何数据');
+    const again = await problemRows(page);
+    expect(again.map(([r]) => r)).toEqual(['2', '3', '4']);
+    expect(again[0]?.[2]).toContain('ingested before');
+    expect(await recordCount(stationId)).toBe(before + rows.length);
+  });
+
+  it("records: the template holds the county's catalog items and population codes, and its example row passes", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('record-import').getByTestId('import-template').click(),
+    ]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      '服务记录',
+      '填写说明 Notes',
+      '服务项目 Catalog items',
+      '服务对象 Populations',
+    ]);
+    const rowsOf = (name: string) => {
+      const rows: string[][] = [];
+      workbook.getWorksheet(name)?.eachRow((r) => {
+        rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+      });
+      return rows;
+    };
+    // Zhengzhou's catalog (金水区's city) item by item, and every population code with its names.
+    expect(rowsOf('服务项目 Catalog items')).toContainEqual([
+      'zz-2021',
+      '社会工作站服务内容（试行）',
+      '1.3',
+      '社会救助',
+      '资源链接',
+    ]);
+    expect(rowsOf('服务对象 Populations')).toContainEqual(['orphan', '孤儿', 'Orphans']);
+    expect(rowsOf('填写说明 Notes').map((r) => r[0])).toContain('服务日期');
+    await page.getByTestId('import-file').setInputFiles(file);
+    const clean = page.getByTestId('import-clean');
+    await clean.waitFor({ timeout: 30_000 });
+    expect(await clean.locator('tbody tr').count()).toBe(1);
+  });
+
+  it('records: a 10,000-row sheet is read off the page thread and dry-run in calls with progress', async () => {
+    const stationId = await station();
+    const big = join(dir, 'records-big.xlsx');
+    await writeWorkbook(big, {
+      服务记录: Array.from({ length: 10_000 }, (_, i) =>
+        recordRow(stationId, { 记录编号: `big-${i}`, 受益人次: (i % 7) + 1 }),
+      ),
+    });
+    // The longest task the page's thread ran while the sheet was read and checked.
+    await page.evaluate(LONGEST_TASK);
+    const started = Date.now();
+    await page.getByTestId('import-file').setInputFiles(big);
+    await page.getByTestId('import-progress').waitFor({ timeout: 60_000 });
+    const clean = page.getByTestId('import-clean');
+    await clean.waitFor({ timeout: 120_000 });
+    const seconds = (Date.now() - started) / 1000;
+    const longest = await page.evaluate<number>('globalThis.longestTask');
+    console.log(
+      `10,000-row records sheet: read and dry-run in ${seconds.toFixed(1)} s, longest main-thread task ${Math.round(longest)} ms`,
+    );
+    expect(await clean.textContent()).toContain('10000 行均可导入');
+    expect(longest).toBeLessThan(1_000);
+  }, 180_000);
 });

@@ -10,6 +10,8 @@ import { MENU } from './routes.tsx';
 
 // Route-split: a screen opened now and then is fetched when first opened, not with the first page.
 const StationImportPage = lazy(() => import('./features/import/routes/station-import.tsx'));
+const WorkerImportPage = lazy(() => import('./features/import/routes/worker-import.tsx'));
+const RecordImportPage = lazy(() => import('./features/import/routes/record-import.tsx'));
 const StationEditPage = lazy(() => import('./features/stations/routes/station-edit.tsx'));
 const StationNewPage = lazy(() =>
   import('./features/stations/routes/station-edit.tsx').then((m) => ({ default: m.StationNewPage })),
@@ -76,6 +78,8 @@ function Console() {
             </Suspense>
           }
         />
+        <Route path="/import/workers" element={later(<WorkerImportPage />)} />
+        <Route path="/import/records" element={later(<RecordImportPage />)} />
         <Route
           path="*"
           element={<NotFoundState back={<BackLink to="/stations" labelKey="stations.back" />} />}

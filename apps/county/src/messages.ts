@@ -27,6 +27,8 @@ export const MESSAGES: Dictionaries = {
     'app.title': '区县社工站管理',
     'menu.stations': '社工站',
     'menu.importStations': '导入社工站',
+    'menu.importWorkers': '导入驻站社工',
+    'menu.importRecords': '导入服务记录',
     'menu.reports': '报表',
     'stations.title': '本辖区社工站',
     'stations.hint': '名单由市级系统推送至省级平台；点击站点名称查看阵地、驻站社工与人员配置合规情况。',
@@ -50,6 +52,8 @@ export const MESSAGES: Dictionaries = {
     'app.title': 'County social work stations',
     'menu.stations': 'Stations',
     'menu.importStations': 'Import stations',
+    'menu.importWorkers': 'Import resident workers',
+    'menu.importRecords': 'Import service records',
     'menu.reports': 'Reports',
     'stations.title': 'Stations in your county',
     'stations.hint':

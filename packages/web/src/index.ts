@@ -29,19 +29,22 @@ export {
   useEvaluation,
   useEvaluations,
   useRecordEvaluation,
+  useStationScheme,
 } from './evaluations/api.ts';
 export { EvaluationForm, halfYearRange, halfYears } from './evaluations/evaluation-form.tsx';
 export { EvaluationGrade, EvaluationResult } from './evaluations/evaluation-result.tsx';
 export { EvaluationsTable } from './evaluations/evaluations-table.tsx';
 export { EVALUATION_MESSAGES } from './evaluations/messages.ts';
-export { defaultScheme, type SchemeView } from './evaluations/scheme.ts';
+export { type SchemeView, schemeView } from './evaluations/scheme.ts';
 export {
   findingExportColumns,
   stationExportColumns,
   workerExportColumns,
 } from './excel/columns.ts';
+export { ExcelImport } from './excel/excel-import.tsx';
 export { type ExportColumn, ExportExcelButton } from './excel/export-button.tsx';
-export { StationImport } from './excel/station-import.tsx';
+export { type ImportKind, RECORD_IMPORT, STATION_IMPORT, WORKER_IMPORT } from './excel/import-kinds.ts';
+export { RecordImport, StationImport, WorkerImport } from './excel/imports.tsx';
 export {
   formatDate,
   formatDateTime,

@@ -242,6 +242,33 @@ describe('evaluations.record', () => {
   });
 });
 
+describe('evaluations.scheme', () => {
+  it('answers the scheme and profile a station is scored with, and refuses an unknown station or a region without a profile', async () => {
+    await using h = await startReporting();
+    await h.deliver(...staffedStation('st-zz'), ...staffedStation('st-wh', '420102002'));
+    await h.deliver(...staffedStation('st-sx', '140105001'));
+    const zz = await h.caller.evaluations.scheme({ stationId: 'st-zz' });
+    expect(zz.profile.id).toBe('ZZ');
+    expect(zz.scheme).toEqual(getScheme('default'));
+    expect(zz.scheme.dimensions.map((d) => d.name.zh)).toEqual([
+      '行政监管',
+      '服务成效',
+      '项目管理',
+      '社会影响',
+    ]);
+    expect((await h.caller.evaluations.scheme({ stationId: 'st-wh' })).profile.id).toBe('WH');
+    expect(await rejection(h.caller.evaluations.scheme({ stationId: 'st-none' }))).toMatchObject({
+      status: 404,
+      code: 'STATION_NOT_FOUND',
+      fields: ['stationId'],
+    });
+    expect(await rejection(h.caller.evaluations.scheme({ stationId: 'st-sx' }))).toMatchObject({
+      code: 'EVALUATION_PROFILE_NOT_FOUND',
+      fields: ['stationId'],
+    });
+  });
+});
+
 describe('evaluations.cadence', () => {
   it('flags a station short of the county’s two evaluations a year: a warning while the year runs, an error after; spot checks do not count [ZZ §5.3]', async () => {
     await using h = await startReporting();

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type HubClient, useHub, useHubQuery } from '../hub.tsx';
+import { schemeView } from './scheme.ts';
 
 type Evaluations = HubClient['reporting']['evaluations'];
 /** An evaluation as `reporting.evaluations.get` answers it: facts, their sources, entries, vetoes, score. */
@@ -9,6 +10,7 @@ export type RecordEvaluationInput = Parameters<Evaluations['record']['mutate']>[
 export type EvaluationKind = Evaluation['kind'];
 
 const LIST = 'reporting.evaluations.list';
+const SCHEME = 'reporting.evaluations.scheme';
 const GET = 'reporting.evaluations.get';
 
 /**
@@ -54,4 +56,17 @@ export function useRecordEvaluation() {
       void queryClient.invalidateQueries({ queryKey: [LIST] });
     },
   });
+}
+
+/**
+ * The scheme a station is scored with (`reporting.evaluations.scheme`: its region's evaluation profile's),
+ * read into the view the entry screens use; disabled until a station is chosen.
+ */
+export function useStationScheme(stationId: string | undefined) {
+  return useHubQuery(
+    [SCHEME, stationId],
+    async (hub) =>
+      schemeView((await hub.reporting.evaluations.scheme.query({ stationId: stationId ?? '' })).scheme),
+    { enabled: stationId !== undefined && stationId !== '', staleTime: 60 * 60_000 },
+  );
 }

@@ -11,16 +11,18 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
+import { ErrorState, LoadingState } from '../states.tsx';
 import { serverFieldErrors, showOnForm } from '../stations/field-errors.ts';
 import {
   type Evaluation,
   type EvaluationKind,
   type RecordEvaluationInput,
   useRecordEvaluation,
+  useStationScheme,
 } from './api.ts';
-import { computedIndicators, defaultScheme, evaluatorIndicators } from './scheme.ts';
+import { computedIndicators, evaluatorIndicators } from './scheme.ts';
 
 type Level = RecordEvaluationInput['conductedBy'];
 
@@ -165,7 +167,11 @@ export function EvaluationForm({
   const record = useRecordEvaluation();
   const [form] = Form.useForm<EvaluationFormValues>();
   const [failure, setFailure] = useState<string[]>([]);
-  const scheme = useMemo(() => defaultScheme(), []);
+  // The indicators asked for are the scheme the server will score this station with (its profile's).
+  const watched = Form.useWatch('stationId', form) as string | undefined;
+  const chosen = stationId ?? watched;
+  const schemeQuery = useStationScheme(chosen);
+  const scheme = schemeQuery.data;
   const name = (n: { zh: string; en: string }) => (locale === 'en' ? n.en : n.zh);
   const today = chinaToday();
   const halves = halfYears(today);
@@ -227,9 +233,11 @@ export function EvaluationForm({
           data-testid="evaluation-form-error"
         />
       )}
-      <Typography.Paragraph type="secondary">
-        {t('evaluation.schemeNote', { scheme: name(scheme.label), citation: scheme.citation })}
-      </Typography.Paragraph>
+      {scheme && (
+        <Typography.Paragraph type="secondary" data-testid="evaluation-scheme-note">
+          {t('evaluation.schemeNote', { scheme: name(scheme.label), citation: scheme.citation })}
+        </Typography.Paragraph>
+      )}
       <Space wrap size="large" align="start">
         {!stationId && (
           <Form.Item
@@ -289,152 +297,173 @@ export function EvaluationForm({
         </Form.Item>
       </Space>
 
-      <Card
-        size="small"
-        title={t('evaluation.entries')}
-        style={{ marginBottom: 16 }}
-        data-testid="evaluation-entries"
-      >
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="id"
-          dataSource={evaluatorIndicators(scheme)}
-          columns={[
-            {
-              title: t('evaluation.dimension'),
-              key: 'dimension',
-              render: (_: unknown, i) => name(i.dimension.name),
-            },
-            {
-              title: t('evaluation.indicator'),
-              key: 'indicator',
-              render: (_: unknown, i) => (
-                <div>
-                  <div>
-                    {name(i.name)}（{i.citation}）
-                  </div>
-                  {i.guidance && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {i.guidance}
-                    </Typography.Text>
-                  )}
-                </div>
-              ),
-            },
-            {
-              title: t('evaluation.points'),
-              key: 'points',
-              width: 170,
-              render: (_: unknown, i) => (
-                <Form.Item
-                  name={['entries', i.id, 'points']}
-                  style={{ margin: 0 }}
-                  extra={t('evaluation.pointsOf', { max: i.points })}
-                >
-                  <InputNumber
-                    min={0}
-                    max={i.points}
-                    step={0.5}
-                    style={{ width: 120 }}
-                    aria-label={`${name(i.name)} ${t('evaluation.points')}`}
-                    data-testid={`points-${i.id}`}
-                  />
-                </Form.Item>
-              ),
-            },
-            {
-              title: t('evaluation.evidence'),
-              key: 'evidence',
-              render: (_: unknown, i) => (
-                <Form.Item name={['entries', i.id, 'evidence']} style={{ margin: 0 }}>
-                  <Input.TextArea
-                    autoSize={{ minRows: 1, maxRows: 4 }}
-                    placeholder={t('evaluation.evidenceHint')}
-                    aria-label={t('evaluation.evidenceOf', { indicator: name(i.name) })}
-                    data-testid={`evidence-${i.id}`}
-                  />
-                </Form.Item>
-              ),
-            },
-          ]}
-        />
-      </Card>
-
-      <Card size="small" title={t('evaluation.facts')} style={{ marginBottom: 16 }}>
-        <Typography.Paragraph type="secondary">{t('evaluation.factsHint')}</Typography.Paragraph>
-        <Space wrap size="large" align="start">
-          <Form.Item name={['facts', 'serviceTarget', 'quantity']} label={t('evaluation.serviceTarget')}>
-            <InputNumber min={1} precision={0} style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item name={['facts', 'serviceTarget', 'unit']} label={t('evaluation.serviceUnit')}>
-            <Select
-              style={{ width: 140 }}
-              options={(['records', 'beneficiaries'] as const).map((u) => ({
-                value: u,
-                label: t(`evaluation.unit.${u}`),
-              }))}
+      {!scheme ? (
+        chosen === undefined ? (
+          <Alert type="info" showIcon title={t('evaluation.pickStation')} style={{ marginBottom: 16 }} />
+        ) : schemeQuery.isError ? (
+          <ErrorState error={schemeQuery.error} onRetry={() => void schemeQuery.refetch()} />
+        ) : (
+          <LoadingState />
+        )
+      ) : (
+        <>
+          <Card
+            size="small"
+            title={t('evaluation.entries')}
+            style={{ marginBottom: 16 }}
+            data-testid="evaluation-entries"
+          >
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="id"
+              dataSource={evaluatorIndicators(scheme)}
+              columns={[
+                {
+                  title: t('evaluation.dimension'),
+                  key: 'dimension',
+                  render: (_: unknown, i) => name(i.dimension.name),
+                },
+                {
+                  title: t('evaluation.indicator'),
+                  key: 'indicator',
+                  render: (_: unknown, i) => (
+                    <div>
+                      <div>
+                        {name(i.name)}（{i.citation}）
+                      </div>
+                      {i.guidance && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {i.guidance}
+                        </Typography.Text>
+                      )}
+                    </div>
+                  ),
+                },
+                {
+                  title: t('evaluation.points'),
+                  key: 'points',
+                  width: 170,
+                  render: (_: unknown, i) => (
+                    <Form.Item
+                      name={['entries', i.id, 'points']}
+                      style={{ margin: 0 }}
+                      extra={t('evaluation.pointsOf', { max: i.points })}
+                    >
+                      <InputNumber
+                        min={0}
+                        max={i.points}
+                        step={0.5}
+                        style={{ width: 120 }}
+                        aria-label={`${name(i.name)} ${t('evaluation.points')}`}
+                        data-testid={`points-${i.id}`}
+                      />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: t('evaluation.evidence'),
+                  key: 'evidence',
+                  render: (_: unknown, i) => (
+                    <Form.Item name={['entries', i.id, 'evidence']} style={{ margin: 0 }}>
+                      <Input.TextArea
+                        autoSize={{ minRows: 1, maxRows: 4 }}
+                        placeholder={t('evaluation.evidenceHint')}
+                        aria-label={t('evaluation.evidenceOf', { indicator: name(i.name) })}
+                        data-testid={`evidence-${i.id}`}
+                      />
+                    </Form.Item>
+                  ),
+                },
+              ]}
             />
-          </Form.Item>
-          <Form.Item name={['facts', 'serviceTarget', 'evidence']} label={t('evaluation.serviceEvidence')}>
-            <Input.TextArea rows={1} style={{ width: 260 }} placeholder={t('evaluation.evidenceHint')} />
-          </Form.Item>
-        </Space>
-        <Space wrap size="large" align="start">
-          <Form.Item name={['facts', 'reports', 'due']} label={t('evaluation.reportsDue')}>
-            <InputNumber min={0} precision={0} style={{ width: 120 }} />
-          </Form.Item>
-          <Form.Item name={['facts', 'reports', 'onTime']} label={t('evaluation.reportsOnTime')}>
-            <InputNumber min={0} precision={0} style={{ width: 120 }} />
-          </Form.Item>
-          <Form.Item name={['facts', 'reports', 'evidence']} label={t('evaluation.reportsEvidence')}>
-            <Input.TextArea rows={1} style={{ width: 260 }} placeholder={t('evaluation.evidenceHint')} />
-          </Form.Item>
-        </Space>
-        <Space wrap size="large" align="start">
-          <Form.Item name={['facts', 'budget', 'spentYuan']} label={t('evaluation.budgetSpent')}>
-            <InputNumber min={0} precision={2} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name={['facts', 'budget', 'plannedYuan']} label={t('evaluation.budgetPlanned')}>
-            <InputNumber min={0} precision={2} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name={['facts', 'budget', 'evidence']} label={t('evaluation.budgetEvidence')}>
-            <Input.TextArea rows={1} style={{ width: 260 }} placeholder={t('evaluation.evidenceHint')} />
-          </Form.Item>
-        </Space>
-        <Typography.Text type="secondary">
-          {t('evaluation.computed')}{' '}
-          {computedIndicators(scheme)
-            .map((i) => `${name(i.name)}（${i.points}）`)
-            .join('、')}
-        </Typography.Text>
-      </Card>
+          </Card>
 
-      <Card
-        size="small"
-        title={t('evaluation.vetoes')}
-        style={{ marginBottom: 16 }}
-        data-testid="evaluation-vetoes"
+          <Card size="small" title={t('evaluation.facts')} style={{ marginBottom: 16 }}>
+            <Typography.Paragraph type="secondary">{t('evaluation.factsHint')}</Typography.Paragraph>
+            <Space wrap size="large" align="start">
+              <Form.Item name={['facts', 'serviceTarget', 'quantity']} label={t('evaluation.serviceTarget')}>
+                <InputNumber min={1} precision={0} style={{ width: 140 }} />
+              </Form.Item>
+              <Form.Item name={['facts', 'serviceTarget', 'unit']} label={t('evaluation.serviceUnit')}>
+                <Select
+                  style={{ width: 140 }}
+                  options={(['records', 'beneficiaries'] as const).map((u) => ({
+                    value: u,
+                    label: t(`evaluation.unit.${u}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name={['facts', 'serviceTarget', 'evidence']}
+                label={t('evaluation.serviceEvidence')}
+              >
+                <Input.TextArea rows={1} style={{ width: 260 }} placeholder={t('evaluation.evidenceHint')} />
+              </Form.Item>
+            </Space>
+            <Space wrap size="large" align="start">
+              <Form.Item name={['facts', 'reports', 'due']} label={t('evaluation.reportsDue')}>
+                <InputNumber min={0} precision={0} style={{ width: 120 }} />
+              </Form.Item>
+              <Form.Item name={['facts', 'reports', 'onTime']} label={t('evaluation.reportsOnTime')}>
+                <InputNumber min={0} precision={0} style={{ width: 120 }} />
+              </Form.Item>
+              <Form.Item name={['facts', 'reports', 'evidence']} label={t('evaluation.reportsEvidence')}>
+                <Input.TextArea rows={1} style={{ width: 260 }} placeholder={t('evaluation.evidenceHint')} />
+              </Form.Item>
+            </Space>
+            <Space wrap size="large" align="start">
+              <Form.Item name={['facts', 'budget', 'spentYuan']} label={t('evaluation.budgetSpent')}>
+                <InputNumber min={0} precision={2} style={{ width: 160 }} />
+              </Form.Item>
+              <Form.Item name={['facts', 'budget', 'plannedYuan']} label={t('evaluation.budgetPlanned')}>
+                <InputNumber min={0} precision={2} style={{ width: 160 }} />
+              </Form.Item>
+              <Form.Item name={['facts', 'budget', 'evidence']} label={t('evaluation.budgetEvidence')}>
+                <Input.TextArea rows={1} style={{ width: 260 }} placeholder={t('evaluation.evidenceHint')} />
+              </Form.Item>
+            </Space>
+            <Typography.Text type="secondary">
+              {t('evaluation.computed')}{' '}
+              {computedIndicators(scheme)
+                .map((i) => `${name(i.name)}（${i.points}）`)
+                .join('、')}
+            </Typography.Text>
+          </Card>
+
+          <Card
+            size="small"
+            title={t('evaluation.vetoes')}
+            style={{ marginBottom: 16 }}
+            data-testid="evaluation-vetoes"
+          >
+            {scheme.vetoes.map((v) => (
+              <Space key={v.id} align="start" wrap style={{ display: 'flex', marginBottom: 8 }}>
+                <Form.Item name={['vetoes', v.id, 'found']} valuePropName="checked" style={{ margin: 0 }}>
+                  <Checkbox data-testid={`veto-${v.id}`}>
+                    {name(v.name)}（{v.citation}）
+                  </Checkbox>
+                </Form.Item>
+                <Form.Item name={['vetoes', v.id, 'evidence']} style={{ margin: 0 }}>
+                  <Input.TextArea
+                    rows={1}
+                    style={{ width: 320 }}
+                    placeholder={t('evaluation.evidenceHint')}
+                    aria-label={t('evaluation.evidenceOf', { indicator: name(v.name) })}
+                  />
+                </Form.Item>
+              </Space>
+            ))}
+          </Card>
+        </>
+      )}
+      <Button
+        type="primary"
+        htmlType="submit"
+        disabled={!scheme}
+        loading={record.isPending}
+        data-testid="evaluation-submit"
       >
-        {scheme.vetoes.map((v) => (
-          <Space key={v.id} align="start" wrap style={{ display: 'flex', marginBottom: 8 }}>
-            <Form.Item name={['vetoes', v.id, 'found']} valuePropName="checked" style={{ margin: 0 }}>
-              <Checkbox data-testid={`veto-${v.id}`}>
-                {name(v.name)}（{v.citation}）
-              </Checkbox>
-            </Form.Item>
-            <Form.Item name={['vetoes', v.id, 'evidence']} style={{ margin: 0 }}>
-              <Input.TextArea
-                rows={1}
-                style={{ width: 320 }}
-                placeholder={t('evaluation.evidenceHint')}
-                aria-label={t('evaluation.evidenceOf', { indicator: name(v.name) })}
-              />
-            </Form.Item>
-          </Space>
-        ))}
-      </Card>
-      <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="evaluation-submit">
         {t('evaluation.record')}
       </Button>
     </Form>

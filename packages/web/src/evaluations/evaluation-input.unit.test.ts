@@ -1,13 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
   type EvaluationFormValues,
   evaluationInputOf,
   halfYearRange,
   halfYears,
 } from './evaluation-form.tsx';
-import { computedIndicators, defaultScheme, evaluatorIndicators, readScheme } from './scheme.ts';
+import { computedIndicators, evaluatorIndicators, schemeView } from './scheme.ts';
 
-describe('the bundled evaluation scheme [ZZ §6.4, PY §6.6]', () => {
+/** The packaged default scheme, as `reporting.evaluations.scheme` serves it to a ZZ, PY, WH or Henan station. */
+const defaultScheme = () =>
+  schemeView(
+    parse(readFileSync(new URL('../../../evaluation/data/schemes/default.yaml', import.meta.url), 'utf8')),
+  );
+
+describe('the evaluation scheme as the screens read it [ZZ §6.4, PY §6.6]', () => {
   it('has the four dimensions, 100 points, evaluator and computed indicators and the veto items', () => {
     const scheme = defaultScheme();
     expect(scheme.dimensions.map((d) => d.name.zh)).toEqual(['行政监管', '服务成效', '项目管理', '社会影响']);
@@ -19,8 +27,8 @@ describe('the bundled evaluation scheme [ZZ §6.4, PY §6.6]', () => {
     for (const veto of scheme.vetoes) expect(veto.citation).toMatch(/§/);
   });
 
-  it('refuses a text that is not a scheme, naming the field', () => {
-    expect(() => readScheme('id: x\nlabel: { zh: a, en: b }')).toThrow(/status|citation|totalPoints/);
+  it('refuses an answer that is not a scheme, naming the field', () => {
+    expect(() => schemeView({ id: 'x', label: { zh: 'a', en: 'b' } })).toThrow(/status|citation|totalPoints/);
   });
 });
 

@@ -7,7 +7,8 @@ import type { Dictionaries } from '../i18n.tsx';
 export const EVALUATION_MESSAGES: Dictionaries = {
   'zh-CN': {
     'evaluation.schemeNote':
-      '评估方案：{scheme}（{citation}）。分值、分档和等级线为平台默认值，计分以平台按站点所在地规则计算的结果为准。',
+      '评估方案：{scheme}（{citation}），即平台按该站点所在地的评估规则为其计分所用的方案；计分以平台计算的结果为准。',
+    'evaluation.pickStation': '请先选择社工站：评估指标、分值和一票否决项按该站点所在地的评估方案显示。',
     'evaluation.station': '社工站',
     'evaluation.kind': '评估类型',
     'evaluation.kind.mid-term': '中期评估',
@@ -83,7 +84,9 @@ export const EVALUATION_MESSAGES: Dictionaries = {
   },
   en: {
     'evaluation.schemeNote':
-      "Scheme: {scheme} ({citation}). Points, bands and grade lines are the hub's defaults; the score is the hub's, under the rules where the station is.",
+      "Scheme: {scheme} ({citation}), the one the hub scores this station with under the rules where it is; the score is the hub's.",
+    'evaluation.pickStation':
+      "Choose the station first: the indicators, points and veto items shown are those of its region's scheme.",
     'evaluation.station': 'Station',
     'evaluation.kind': 'Kind',
     'evaluation.kind.mid-term': 'Mid-term',

@@ -3,15 +3,11 @@
  * guidance), which the hub computes, the veto items (一票否决) and the grade lines — the four dimensions
  * 行政监管, 服务成效, 项目管理, 社会影响 [ZZ §6.4, PY §6.6].
  *
- * The scheme is published data in `@shegong/evaluation` (`data/schemes/default.yaml`), which reads it with
- * `node:fs` and so cannot run in the browser, and no gateway procedure serves it yet. Its text is inlined
- * at build time by Vite (`?raw`) and read here with the fields the screens use. Every profile in the hub
- * (HENAN, ZZ, PY, WH) scores with `default`; the server scores with the profile's own scheme whatever
- * this file says, and its breakdown (`score.indicators`) is what the result screen shows.
+ * The scheme is the one the server scores the station with (`reporting.evaluations.scheme`, from the
+ * station's evaluation profile in `@shegong/evaluation`), so a province that adopts its own scheme changes
+ * these screens with no release of theirs; this module reads the answer into the fields the screens use.
  */
-import { parse } from 'yaml';
 import { z } from 'zod';
-import defaultSchemeText from '../../../evaluation/data/schemes/default.yaml?raw';
 
 const NameSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -52,11 +48,11 @@ export type SchemeView = z.infer<typeof SchemeViewSchema>;
 export type SchemeIndicator = z.infer<typeof IndicatorSchema>;
 
 /**
- * Reads a scheme's YAML text into the view the screens use.
- * @throws Error naming the bad field when the text is not a scheme
+ * A scheme as `reporting.evaluations.scheme` answers it, read into the view the screens use.
+ * @throws Error naming the bad field when the answer is not a scheme
  */
-export function readScheme(text: string): SchemeView {
-  const parsed = SchemeViewSchema.safeParse(parse(text));
+export function schemeView(data: unknown): SchemeView {
+  const parsed = SchemeViewSchema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new Error(
@@ -64,14 +60,6 @@ export function readScheme(text: string): SchemeView {
     );
   }
   return parsed.data;
-}
-
-let cached: SchemeView | undefined;
-
-/** The packaged default scheme, read once. */
-export function defaultScheme(): SchemeView {
-  cached ??= readScheme(defaultSchemeText);
-  return cached;
 }
 
 /** The scheme's indicators an evaluator scores, in scheme order, each with its dimension. */

@@ -26,26 +26,45 @@ export interface TableSheet {
  * @example await writeTableWorkbook({ title: '本辖区社工站', meta: [['单位', '金水区']], headers: ['站点名称'], rows: [['经八路街道社工站']] })
  */
 export async function writeTableWorkbook(sheet: TableSheet): Promise<Blob> {
+  return writeTableWorkbooks([sheet]);
+}
+
+/**
+ * Several sheets in one XLSX file, each laid out as `writeTableWorkbook` lays out one (an import template:
+ * the sheet to fill, then the notes with the allowed values). `textColumns` (0-based) are formatted as
+ * text, so Excel keeps an 18-digit ID number typed into them as written.
+ */
+export async function writeTableWorkbooks(
+  sheets: ReadonlyArray<TableSheet & { textColumns?: readonly number[] }>,
+): Promise<Blob> {
   const Excel = await loadExcel();
   const workbook = new Excel.Workbook();
-  // Sheet names are at most 31 characters and may not hold []:*?/\ (Excel's own rule).
-  const ws = workbook.addWorksheet(sheet.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1');
-  const width = Math.max(sheet.headers.length, 1);
-  ws.addRow([sheet.title]).font = { bold: true, size: 14 };
-  ws.mergeCells(1, 1, 1, width);
-  for (const [label, value] of sheet.meta) ws.addRow([`${label}：${value}`]);
-  ws.addRow([]);
-  const header = ws.addRow([...sheet.headers]);
-  header.font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: header.number }];
-  for (const row of sheet.rows) ws.addRow(row.map((cell) => cell ?? null));
-  sheet.headers.forEach((title, i) => {
-    const longest = Math.max(
-      displayWidth(title),
-      ...sheet.rows.map((row) => displayWidth(String(row[i] ?? ''))),
-    );
-    ws.getColumn(i + 1).width = Math.min(Math.max(longest + 2, 8), 60);
-  });
+  const names = new Set<string>();
+  for (const sheet of sheets) {
+    // Sheet names are at most 31 characters and may not hold []:*?/\ (Excel's own rule), and are unique.
+    let name = sheet.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1';
+    while (names.has(name)) name = `${name.slice(0, 29)}${names.size + 1}`;
+    names.add(name);
+    const ws = workbook.addWorksheet(name);
+    const width = Math.max(sheet.headers.length, 1);
+    ws.addRow([sheet.title]).font = { bold: true, size: 14 };
+    ws.mergeCells(1, 1, 1, width);
+    for (const [label, value] of sheet.meta) ws.addRow([`${label}：${value}`]);
+    ws.addRow([]);
+    const header = ws.addRow([...sheet.headers]);
+    header.font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: header.number }];
+    for (const row of sheet.rows) ws.addRow(row.map((cell) => cell ?? null));
+    sheet.headers.forEach((title, i) => {
+      const longest = Math.max(
+        displayWidth(title),
+        ...sheet.rows.map((row) => displayWidth(String(row[i] ?? ''))),
+      );
+      const column = ws.getColumn(i + 1);
+      column.width = Math.min(Math.max(longest + 2, 8), 60);
+      if (sheet.textColumns?.includes(i)) column.numFmt = '@';
+    });
+  }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Blob([buffer], {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -216,6 +216,7 @@ export const reportingPolicies: Policies<ReportingRouter> = {
   'evaluations.list': query('evaluations.read', by('region', 'regionCode')),
   'evaluations.get': query('evaluations.read', by('station', 'stationId')),
   'evaluations.cadence': query('evaluations.read', by('region', 'regionCode')),
+  'evaluations.scheme': query('evaluations.read', by('station', 'stationId')),
   'renewals.decide': mutation('renewals.decide', byThePurchaser),
   'renewals.list': query('evaluations.read', by('region', 'regionCode')),
   // Plan vs actual: a region's targets and gap list, read like its coverage, inside the jurisdiction.

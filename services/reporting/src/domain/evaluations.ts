@@ -267,6 +267,46 @@ function profileOf(regionCode: string, path: Array<string | number>): Evaluation
   return profile;
 }
 
+export const EvaluationSchemeRequestSchema = z.object({ stationId: z.string().trim().min(1).max(200) });
+export type EvaluationSchemeRequest = z.input<typeof EvaluationSchemeRequestSchema>;
+
+/** The scheme a station is scored with, and the evaluation profile that chose it. */
+export interface StationScheme {
+  stationId: string;
+  profile: { id: string; label: EvaluationProfile['label'] };
+  scheme: EvaluationScheme;
+}
+
+/**
+ * The evaluation scheme `recordEvaluation` scores a station with when no `schemeId` is given: its
+ * region's evaluation profile's [ZZ §6.4, PY §6.6], so an entry screen asks for exactly the indicators,
+ * points and veto items the server will score — a province that adopts its own scheme changes the screens
+ * with no release of theirs.
+ * @throws DomainError `STATION_NOT_FOUND` naming `stationId`, `EVALUATION_PROFILE_NOT_FOUND`
+ */
+export async function schemeForStation(
+  db: Kysely<ReportingDatabase>,
+  raw: EvaluationSchemeRequest,
+): Promise<StationScheme> {
+  const input = EvaluationSchemeRequestSchema.parse(raw);
+  const station = await db
+    .selectFrom('stations')
+    .select(['id', 'region_code'])
+    .where('id', '=', input.stationId)
+    .executeTakeFirst();
+  if (!station?.region_code) {
+    throw new DomainError('STATION_NOT_FOUND', `reporting knows no registered station "${input.stationId}"`, {
+      path: ['stationId'],
+    });
+  }
+  const profile = profileOf(station.region_code, ['stationId']);
+  return {
+    stationId: station.id,
+    profile: { id: profile.id, label: profile.label },
+    scheme: getScheme(profile.rules.scheme),
+  };
+}
+
 /**
  * Who may hold which evaluation: the county's own are mid-term, final or annual [ZZ §5.3, PY §5.3, WH §3.4];
  * spot checks are by the levels the profile names (ZZ: city and province; PY, WH: the city) [ZZ §5.3,

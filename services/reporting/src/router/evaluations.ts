@@ -4,6 +4,7 @@ import {
   decideRenewal,
   EvaluationCadenceRequestSchema,
   EvaluationRefSchema,
+  EvaluationSchemeRequestSchema,
   getEvaluation,
   ListEvaluationsRequestSchema,
   ListRenewalsRequestSchema,
@@ -11,6 +12,7 @@ import {
   listRenewals,
   RecordEvaluationRequestSchema,
   recordEvaluation,
+  schemeForStation,
 } from '../domain/evaluations.ts';
 import { chinaToday } from '../domain/reports.ts';
 import { type Ctx, procedure } from './trpc.ts';
@@ -46,3 +48,8 @@ export const renewals = procedure
 export const cadence = procedure
   .input(EvaluationCadenceRequestSchema)
   .query(({ ctx, input }) => checkEvaluationCadence(ctx.db, input, today(ctx)));
+
+/** `evaluations.scheme`: the scheme (indicators, points, vetoes, grade lines) a station is scored with. */
+export const scheme = procedure
+  .input(EvaluationSchemeRequestSchema)
+  .query(({ ctx, input }) => schemeForStation(ctx.db, input));

@@ -34,6 +34,7 @@ export const reportingRouter = router({
     list: evaluations.list,
     get: evaluations.get,
     cadence: evaluations.cadence,
+    scheme: evaluations.scheme,
   }),
   renewals: router({ decide: evaluations.decide, list: evaluations.renewals }),
   plans: router({ progress: plans.progress, talent: plans.talent }),
