@@ -5,13 +5,18 @@ import { ReportPeriodFilterSchema } from './reports.ts';
 /**
  * Completeness and timeliness of periodic reports (报送完整率、及时率): expected, received, on time and
  * overdue per region and report definition, kept current by the report workflow [ZZ §2, §5.4, §5.6,
- * PY §2.2, §5.4]. The due day counts as on time.
+ * PY §2.2, §5.4]. The due day counts as on time. Operators' project reports (中期、末期工作报告, owed per
+ * contract year of a contract covering a township's operating station) have no calendar period: they count
+ * in every period their due day falls in (the year, half-year, quarter and month).
  */
 
 export const ReportCompletenessRequestSchema = z.object({
   /** Any region, township up to province (2-, 4-, 6-, 9- or 12-digit spellings). */
   regionCode: z.string().trim().min(2).max(12),
-  /** A period key (`2023-03`, `2023-Q1`, `2023-H1`) or a year (`2023`: every period of it). */
+  /**
+   * A period key (`2023-03`, `2023-Q1`, `2023-H1`) or a year (`2023`: every period of it); project reports
+   * (mid-term, final) count in the period their due day falls in.
+   */
   period: ReportPeriodFilterSchema,
   /** How many overdue reports to list (oldest due day first); the total is always given. */
   overdueLimit: z.number().int().min(0).max(500).default(50),
@@ -70,7 +75,10 @@ export const OverdueReportSchema = z.object({
 export type OverdueReport = z.infer<typeof OverdueReportSchema>;
 
 export const CompletenessSchema = z.object({
-  /** `2023-03`, `2023-Q1`, `2023-H1` or a year `2023` (every period of the year). */
+  /**
+   * `2023-03`, `2023-Q1`, `2023-H1` or a year `2023` (every period of the year), with the project reports
+   * due inside it.
+   */
   period: z.string(),
   asOf: IsoDateSchema,
   region: RegionCompletenessSchema,

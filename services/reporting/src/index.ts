@@ -11,8 +11,10 @@ export {
   type Completeness,
   type CompletenessFigures,
   type DefinitionCompleteness,
+  layOutProjectReports,
   layOutReportCalendar,
   type OverdueReport,
+  type ProjectLayout,
   type RegionCompleteness,
   readCompleteness,
 } from './domain/completeness.ts';

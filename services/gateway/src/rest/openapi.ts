@@ -175,7 +175,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
         get: {
           summary: 'Report completeness and timeliness',
           description:
-            'Expected, received, on-time and overdue periodic reports of a region and each region below it, for a period or a year, with the overdue list (units, due day, days late; the due day counts as on time) [ZZ §2, §5.4, §5.6, PY §2.2]. Read from counters the report workflow keeps current.',
+            'Expected, received, on-time and overdue periodic reports of a region and each region below it, for a period or a year, with the overdue list (units, due day, days late; the due day counts as on time) [ZZ §2, §5.4, §5.6, PY §2.2]. Operators’ mid-term and final project reports, owed per contract year [ZZ §5.4, PY §5.4], count in the period their due day falls in (year, half-year, quarter, month). Read from counters the report workflow keeps current.',
           tags: ['reports'],
           requestParams: { path: RegionPathSchema, query: CompletenessQuerySchema },
           responses: { '200': json(CompletenessDocSchema, 'Completeness and timeliness'), ...PROBLEMS },

@@ -221,6 +221,15 @@ export interface ReportCalendarYearsTable {
 }
 
 /**
+ * One row once operators' project reports (mid-term, final: keyed by contract year, no calendar year) have
+ * been laid out from the contracts and stations; later events keep them current.
+ */
+export interface ReportProjectLayoutTable {
+  id: Generated<boolean>;
+  laid_out_at: Generated<Date>;
+}
+
+/**
  * A report a unit owes: definition × unit × period from the report profiles' calendars, with the state of
  * the unit's report as far as completeness needs it (first submission day, status).
  */
@@ -336,6 +345,7 @@ export interface ReportingDatabase extends ConsumerTables {
   reports: ReportsTable;
   report_locks: ReportLocksTable;
   report_calendar_years: ReportCalendarYearsTable;
+  report_project_layout: ReportProjectLayoutTable;
   report_expectations: ReportExpectationsTable;
   report_completeness: ReportCompletenessTable;
   evaluations: EvaluationsTable;

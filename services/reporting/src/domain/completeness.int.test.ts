@@ -1,15 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, type IsoDate } from '@shegong/kernel';
 import { expectedReports, getReportDefinition, listReportProfiles, reportProfileFor } from '@shegong/plans';
 import { childrenOf } from '@shegong/regions';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
+  hubEvent,
   type ReportingHarness,
   startReporting,
   stationOpened,
+  stationRegistered,
   stationStatusChanged,
 } from '../test-harness.ts';
-import { layOutReportCalendar } from './completeness.ts';
+import { layOutProjectReports, layOutReportCalendar } from './completeness.ts';
 
 /**
  * Completeness and timeliness as the province reads it [ZZ §2, §5.4, §5.6; PY §2.2]: counties' quarterly
@@ -20,6 +23,8 @@ import { layOutReportCalendar } from './completeness.ts';
 const QUARTERLY = 'county-quarterly-report';
 const HALF_YEAR = 'city-half-year-report';
 const BRIEF = 'operator-monthly-brief';
+const MID_TERM = 'operator-mid-term-report';
+const FINAL = 'operator-final-report';
 
 /** The counties owing the quarterly report in a city: its county-level divisions, functional zones aside. */
 const countiesOf = (city: string) =>
@@ -359,3 +364,288 @@ describe('completeness: operators owe briefs where stations operate', () => {
     expect(listReportProfiles().map((p) => p.id)).toEqual(expect.arrayContaining(['zz-2021', 'py-2021']));
   });
 });
+
+/** `contract.signed.v1` as funding publishes it. */
+function contractSigned(
+  contractId: string,
+  stationIds: string[],
+  termStart: IsoDate,
+  termEnd: IsoDate,
+  countyCode = '410105',
+) {
+  return hubEvent(
+    'contract.signed.v1',
+    {
+      contractId,
+      countyCode,
+      operatorId: `op-${contractId}`,
+      stationIds,
+      signedOn: termStart,
+      termStart,
+      termEnd,
+      amountFen: 60_000_000,
+    },
+    { source: 'funding', key: `contract:${contractId}` },
+  );
+}
+
+describe('completeness: project milestone reports by contract year [ZZ §5.4, PY §5.4]', () => {
+  it('a contract for a township’s station owes each contract year’s mid-term and final report, counted by due day', async () => {
+    await using reporting = await startReporting();
+    await reporting.deliver(...stationOpened('st-jbl', { regionCode: '410105001' }, '2022-12-01'));
+    await reporting.deliver(...stationOpened('st-fcl', { regionCode: '410105002' }, '2022-12-01'));
+    // Read once first: the contract below then moves the counters incrementally.
+    expect(defOf((await read(reporting, '2023-07-18', '410105', '2023')).region, MID_TERM)).toBeUndefined();
+
+    const signed = contractSigned('C-jinshui', ['st-jbl', 'st-fcl'], '2023-01-01', '2024-12-31');
+    await reporting.deliver(signed);
+    // A second delivery of the same event (the inbox), and the same contract published again: no double.
+    await reporting.deliver(signed);
+    await reporting.deliver({ ...signed, id: randomUUID() });
+
+    // Year 1: mid-term 2023-01-01 … 2023-07-02 (⌊364 / 2⌋ days), due 15 days later; final due 2024-01-15.
+    // Year 2 (2024, 366 days): mid-term ends 2024-07-01, due 2024-07-16; final due 2025-01-15
+    // [zz-2021: days-after-end 15, a default].
+    const year = async (period: string, asOf: IsoDate = '2023-07-18', code = '410105001') =>
+      (await read(reporting, asOf, code, period)).region;
+    expect(defOf(await year('2023'), MID_TERM)).toMatchObject({ expected: 1, owed: 1, overdue: 1 });
+    expect(defOf(await year('2023'), FINAL)).toBeUndefined();
+    expect(defOf(await year('2024'), MID_TERM)).toMatchObject({ expected: 1, notDue: 1 });
+    expect(defOf(await year('2024'), FINAL)).toMatchObject({ expected: 1, notDue: 1 });
+    expect(defOf(await year('2025'), FINAL)).toMatchObject({ expected: 1 });
+    expect(defOf(await year('2025'), MID_TERM)).toBeUndefined();
+    // Inside a year, in the month, quarter and half-year its due day falls in, and no other.
+    for (const period of ['2023-07', '2023-Q3', '2023-H2']) {
+      expect(defOf(await year(period), MID_TERM)).toMatchObject({ expected: 1, title: '中期工作报告' });
+    }
+    for (const period of ['2023-06', '2023-08', '2023-Q2', '2023-H1']) {
+      expect(defOf(await year(period), MID_TERM)).toBeUndefined();
+    }
+    expect(defOf(await year('2024-Q1'), FINAL)).toMatchObject({ expected: 1 });
+    // Up the chain: two townships' reports in the county, the city and the province.
+    for (const code of ['410105', '410100', '410000']) {
+      expect(defOf(await year('2023', '2023-07-18', code), MID_TERM)).toMatchObject({ expected: 2 });
+      expect(defOf(await year('2024', '2023-07-18', code), FINAL)).toMatchObject({ expected: 2 });
+    }
+
+    // 经八路街道 files its mid-term report on the due day: on time; 丰产路街道 is overdue a day later.
+    await submit(reporting, '410105001', MID_TERM, 'mid-term:2023-01-01', '2023-07-17');
+    const dayAfter = await read(reporting, '2023-07-18', '410105', '2023-07');
+    expect(defOf(dayAfter.region, MID_TERM)).toMatchObject({
+      expected: 2,
+      received: 1,
+      onTime: 1,
+      late: 0,
+      overdue: 1,
+    });
+    expect(dayAfter.overdue.items.filter((o) => o.definitionId === MID_TERM)).toEqual([
+      {
+        definitionId: MID_TERM,
+        title: '中期工作报告',
+        unitRegionCode: '410105002',
+        unitName: expect.any(String),
+        periodKey: 'mid-term:2023-01-01',
+        dueOn: '2023-07-17',
+        daysLate: 1,
+      },
+    ]);
+    await submit(reporting, '410105002', MID_TERM, 'mid-term:2023-01-01', '2023-07-18');
+    for (const code of ['410105', '410100', '410000']) {
+      const figures = defOf(await year('2023', '2023-07-20', code), MID_TERM);
+      expect(figures).toMatchObject({ expected: 2, received: 2, onTime: 1, late: 1, overdue: 0 });
+      expect(figures?.timelinessBasisPoints).toBe(5_000);
+    }
+    const township = (await read(reporting, '2023-07-20', '410105', '2023')).children;
+    expect(
+      defOf(township.find((c) => c.regionCode === '410105002') as Read['region'], MID_TERM),
+    ).toMatchObject({ received: 1, late: 1 });
+
+    // Kept incrementally, the counters equal the ones laid out again from contracts, stations and reports.
+    const incremental = await counterSnapshot(reporting);
+    expect(await layOutProjectReports(reporting.db, { rebuild: true })).toEqual({
+      laidOut: true,
+      expected: 8,
+      received: 2,
+    });
+    expect(await counterSnapshot(reporting)).toEqual(incremental);
+  });
+
+  it('owes nothing before a covered station operates, and stops owing the years that start after it closes', async () => {
+    await using reporting = await startReporting();
+    await layOutProjectReports(reporting.db);
+    await reporting.deliver(stationRegistered('st-jbl', { regionCode: '410105001' }));
+    await reporting.deliver(contractSigned('C-jbl', ['st-jbl'], '2023-01-01', '2024-12-31'));
+    const expected = async (period: string) =>
+      (await read(reporting, '2023-09-01', '410105001', period)).region.byDefinition
+        .filter((d) => d.definitionId === MID_TERM || d.definitionId === FINAL)
+        .map((d) => [d.definitionId, d.expected]);
+    // Planned: no operator reports yet.
+    expect(await expected('2024')).toEqual([]);
+
+    // Operating from 2023-08-01: year 1's mid-term span (to 2023-07-02) ended before, its final did not.
+    await reporting.deliver(stationStatusChanged('st-jbl', 'planned', 'operating', '2023-08-01'));
+    expect(await expected('2023')).toEqual([]);
+    expect(await expected('2024')).toEqual([
+      [FINAL, 1],
+      [MID_TERM, 1],
+    ]);
+    expect(await expected('2025')).toEqual([[FINAL, 1]]);
+
+    // Closed on 2023-11-01: the contract year starting 2024-01-01 is no longer owed; 2023's final still is.
+    await reporting.deliver(stationStatusChanged('st-jbl', 'operating', 'closed', '2023-11-01'));
+    expect(await expected('2024')).toEqual([[FINAL, 1]]);
+    expect(await expected('2025')).toEqual([]);
+    expect(defOf((await read(reporting, '2024-02-01', '410000', '2024')).region, FINAL)).toMatchObject({
+      expected: 1,
+      overdue: 1,
+    });
+
+    // Wuhan has no report profile: a contract there owes nothing the hub knows of.
+    await reporting.deliver(...stationOpened('st-wh', { regionCode: '420102002' }, '2023-03-15'));
+    await reporting.deliver(contractSigned('C-wh', ['st-wh'], '2023-01-01', '2023-12-31', '420102'));
+    expect((await read(reporting, '2024-02-01', '420000', '2024')).region.byDefinition).toEqual([]);
+  });
+
+  it('the province equals the ground truth from the raw contracts, stations and reports', async () => {
+    await using reporting = await startReporting();
+    const random = prng(5);
+    // Stations in three counties of Zhengzhou and Puyang (both profiles owe mid-term and final reports),
+    // a contract per county over three of them, each starting on its own day; every station operating
+    // since 2022 but one that opens on 2023-03-01.
+    const counties = ['410105', '410183', '410902', '410922'];
+    const stations: Array<{ id: string; township: string; county: string }> = [];
+    for (const county of counties) {
+      for (const t of childrenOf(county)
+        .filter((c) => c.level === 'township')
+        .slice(0, 4)) {
+        stations.push({ id: `st-${t.code}`, township: t.code, county });
+      }
+    }
+    const late = stations[0] as (typeof stations)[number];
+    for (const s of stations) {
+      const opened = s === late ? '2023-03-01' : '2022-03-01';
+      await reporting.deliver(...stationOpened(s.id, { regionCode: s.township }, opened));
+    }
+    const starts: IsoDate[] = ['2022-07-01', '2022-10-15', '2023-01-01', '2023-04-01'];
+    for (const [i, county] of counties.entries()) {
+      const covered = stations.filter((s) => s.county === county).slice(0, 3);
+      const start = starts[i] as IsoDate;
+      const end = addDays(`${Number(start.slice(0, 4)) + 2}${start.slice(4)}`, -1);
+      await reporting.deliver(
+        contractSigned(
+          `C-${county}`,
+          covered.map((s) => s.id),
+          start,
+          end,
+          county,
+        ),
+      );
+    }
+
+    // What is owed, from the raw tables alone: per covered operating township and contract year (the
+    // anniversary's eve or the term's end), the mid-term report due 15 days after the middle day, the final
+    // one 15 days after the year's end [zz-2021, py-2021: days-after-end 15]; none whose span ended before
+    // the station operated.
+    const truth = async () =>
+      (
+        await sql<{ definition_id: string; unit: string; period_key: string; due_on: string }>`
+        with years as (
+          select distinct s.region_code as unit, s.opened_on as since, y.from_on,
+                 least((y.from_on + interval '1 year')::date - 1, c.term_end) as to_on
+          from reporting.contracts c
+          join reporting.stations s on s.id = any(c.station_ids) and s.status = 'operating'
+          cross join lateral (
+            select (c.term_start + make_interval(years => g))::date as from_on from generate_series(0, 49) g
+          ) y
+          where y.from_on <= c.term_end
+        )
+        select 'operator-mid-term-report' as definition_id, unit, 'mid-term:' || from_on as period_key,
+               (from_on + (to_on - from_on) / 2 + 15)::text as due_on
+        from years where from_on + (to_on - from_on) / 2 >= since
+        union all
+        select 'operator-final-report', unit, 'final:' || from_on, (to_on + 15)::text from years
+        where to_on >= since
+        order by 1, 2, 3`.execute(reporting.db)
+      ).rows;
+    const owed = await truth();
+    // 4 contracts × 3 townships × 2 years × 2 reports, less the late station's first mid-term one.
+    expect(owed.length).toBe(4 * 3 * 2 * 2 - 1);
+
+    for (const e of owed) {
+      const draw = random();
+      if (draw < 0.2) continue; // never sent
+      const day = addDays(e.due_on, draw < 0.6 ? -Math.floor(random() * 4) : Math.floor(random() * 20));
+      const id = await submit(reporting, e.unit, e.definition_id, e.period_key, day);
+      const ref = { reportId: id, unitRegionCode: e.unit };
+      const next = random();
+      if (next < 0.2) await on(reporting, addDays(day, 1)).reports.return({ ...ref, reason: '请补充' });
+      else if (next < 0.6) await on(reporting, addDays(day, 3)).reports.approve(ref);
+    }
+    for (const year of ['2023', '2024']) {
+      const asOf: IsoDate = `${Number(year) + 1}-03-01`;
+      const province = await read(reporting, asOf, '410000', year);
+      const raw = await sql<{
+        definition_id: string;
+        received: number;
+        on_time: number;
+        approved: number;
+        in_revision: number;
+      }>`
+        select definition_id,
+               count(*) filter (where first_submitted_on is not null)::int as received,
+               count(*) filter (where first_submitted_on <= due_on)::int as on_time,
+               count(*) filter (where status = 'approved')::int as approved,
+               count(*) filter (where first_submitted_on is not null and status in ('draft', 'returned'))::int as in_revision
+        from reporting.reports
+        where (period_key like 'mid-term:%' or period_key like 'final:%') and due_on between ${`${year}-01-01`} and ${`${year}-12-31`}
+        group by definition_id order by definition_id`.execute(reporting.db);
+      const submitted = new Set(
+        (
+          await sql<{ k: string }>`
+          select definition_id || ' ' || unit_region_code || ' ' || period_key as k from reporting.reports
+          where first_submitted_on is not null`.execute(reporting.db)
+        ).rows.map((r) => r.k),
+      );
+      const inYear = (o: { due_on: string }) => o.due_on.startsWith(year);
+      const k = (o: { definition_id: string; unit: string; period_key: string }) =>
+        `${o.definition_id} ${o.unit} ${o.period_key}`;
+      const expectedSet = owed.filter(inYear);
+      for (const id of [MID_TERM, FINAL]) {
+        const expected = expectedSet.filter((o) => o.definition_id === id).length;
+        const row = raw.rows.find((r) => r.definition_id === id);
+        expect(defOf(province.region, id)).toMatchObject({
+          expected,
+          owed: expected,
+          received: row?.received ?? 0,
+          onTime: row?.on_time ?? 0,
+          late: (row?.received ?? 0) - (row?.on_time ?? 0),
+          approved: row?.approved ?? 0,
+          inRevision: row?.in_revision ?? 0,
+          overdue: expected - (row?.received ?? 0),
+        });
+      }
+      const missing = expectedSet.filter((o) => !submitted.has(k(o))).map(k);
+      const listed = province.overdue.items
+        .filter((o) => o.definitionId === MID_TERM || o.definitionId === FINAL)
+        .map((o) => `${o.definitionId} ${o.unitRegionCode} ${o.periodKey}`);
+      expect(listed.sort()).toEqual(missing.sort());
+      const cities = province.children.reduce((n, c) => n + (defOf(c, FINAL)?.expected ?? 0), 0);
+      expect(cities).toBe(defOf(province.region, FINAL)?.expected);
+    }
+
+    const incremental = await counterSnapshot(reporting);
+    await layOutProjectReports(reporting.db, { rebuild: true });
+    expect(await counterSnapshot(reporting)).toEqual(incremental);
+  });
+});
+
+/** Every non-zero counter row, in key order. */
+async function counterSnapshot(reporting: ReportingHarness) {
+  return (
+    await sql<Record<string, unknown>>`
+    select * from reporting.report_completeness
+    where expected <> 0 or received <> 0 order by region_code, period_key, definition_id, due_on`.execute(
+      reporting.db,
+    )
+  ).rows;
+}

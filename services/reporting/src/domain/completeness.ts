@@ -5,7 +5,7 @@ import type {
   OverdueReport,
   RegionCompleteness,
 } from '@shegong/contracts';
-import { DomainError, daysBetween, type IsoDate } from '@shegong/kernel';
+import { addDays, addMonths, DomainError, daysBetween, type IsoDate } from '@shegong/kernel';
 import {
   type ExpectedReport,
   expectedReports,
@@ -14,8 +14,9 @@ import {
   type ReportProfile,
 } from '@shegong/plans';
 import { childrenOf, getRegion, parentChain, type Region } from '@shegong/regions';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from 'kysely';
 import type { ReportingDatabase, ReportsTable } from '../db/schema.ts';
+import { contractYearOf } from './evaluations.ts';
 import { regionOf, regionPath } from './regions.ts';
 
 /*
@@ -32,15 +33,26 @@ import { regionOf, regionPath } from './regions.ts';
  *   the unit of its operator's briefs: one station per township [ZZ §1.3]), for the periods that overlap its
  *   operation — from the first day a station there was seen operating; a township whose last station stops
  *   no longer owes the periods that start after that day (what it already sent stays counted)
- *   [ZZ §5.4: 月度工作简报]. Project milestone reports (mid-term, final) have no calendar: not counted here.
+ *   [ZZ §5.4: 月度工作简报];
+ * - `operator` project definitions (中期、末期工作报告, `mid-term`/`final`) [ZZ §5.4, PY §5.4]: every township
+ *   with an operating station that a contract covers owes, for every contract year of that contract (the
+ *   spans `projectPeriodOf` keys them by: `mid-term:<first day of the contract year>`, one yearly agreement
+ *   [ZZ §5.3]), a mid-term and a final report, due by the definition's rule from the end of its span; one
+ *   whose span ended before the township's first covered station operated is not owed, and a township whose
+ *   last covered station stops no longer owes the contract years that start after that day. They have no
+ *   calendar period, so they COUNT IN THE PERIODS THEIR DUE DAY FALLS IN: a read of 2024 (or 2024-H2,
+ *   2024-Q3, 2024-07) includes every project report due within it, beside the reports of that period. They
+ *   are laid out once from the contracts and stations (not per year), then kept current by each contract
+ *   and station event.
  * A report that exists for a unit the calendar does not list (a unit the profile does not name) is counted
  * as expected too: it was owed, or nobody would have drafted it.
  *
  * RECEIVED is a first submission (`first_submitted_on`): a return and resubmission counts once, and
  * timeliness is the first submission's (the due day itself is on time, like `classifySubmission`).
  * Counters per region of the unit's chain (township up to province) × period × definition × due day are
- * moved in the same transaction as each report state change and each station event; a read sums a handful of
- * counter rows and takes the overdue list from a partial index of the reports not received yet.
+ * moved in the same transaction as each report state change and each station and contract event; a read
+ * sums a handful of counter rows (project ones found by due day through a partial index) and takes the
+ * overdue list from a partial index of the reports not received yet.
  */
 
 type Db = Kysely<ReportingDatabase> | Transaction<ReportingDatabase>;
@@ -48,12 +60,23 @@ type ReportRow = Selectable<ReportsTable>;
 
 /** A calendar period key (`2023-03`, `2023-Q1`, `2023-H1`): project reports' keys do not start with a year. */
 const CALENDAR_KEY = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4]|H[12])$/;
+/** A project report's key (`mid-term:2024-04-01`, `final:2024-04-01`), as `projectPeriodOf` writes it. */
+const PROJECT_KEY = /^(mid-term|final):\d{4}-\d{2}-\d{2}$/;
+/**
+ * The rows of project reports: their keys never start with a digit. Written out (no parameter) and the same
+ * as the predicate of the partial index `report_completeness_project`, so the planner can use it.
+ */
+const PROJECT_ROWS = sql<boolean>`period_key !~ '^[0-9]'`;
 /** The first argument of the advisory lock that serialises laying out a year's calendar. */
 const CALENDAR_LOCK = 0x5e6c0d1;
+/** The second argument of that lock for laying out the project reports (no calendar year is 0). */
+const PROJECT_LOCK = 0;
 const INSERT_CHUNK = 5_000;
 
 const isCalendar = (definition: ReportDefinition) =>
   definition.period === 'month' || definition.period === 'quarter' || definition.period === 'half-year';
+const isProject = (definition: ReportDefinition) =>
+  definition.period === 'mid-term' || definition.period === 'final';
 
 // ---------------------------------------------------------------------------------------------------------
 // Who owes what
@@ -118,6 +141,100 @@ function regionUnits(profiles: readonly ReportProfile[]): Unit[] {
 function operatorDefinitions(township: string, profiles: readonly ReportProfile[]): ReportDefinition[] {
   const profile = governingProfile(township, profiles);
   return profile?.reports.filter((d) => d.submitter === 'operator' && isCalendar(d)) ?? [];
+}
+
+/** The project definitions (mid-term, final) an operator in this township owes under its profile. */
+function projectDefinitions(township: string, profiles: readonly ReportProfile[]): ReportDefinition[] {
+  const profile = governingProfile(township, profiles);
+  return profile?.reports.filter((d) => d.submitter === 'operator' && isProject(d)) ?? [];
+}
+
+/** A contract covering an operating station of a township, and since when one of those stations operates. */
+interface CoveredContract {
+  township: string;
+  id: string;
+  term_start: IsoDate;
+  term_end: IsoDate;
+  since: IsoDate | null;
+}
+
+/**
+ * The contracts covering operating township stations (of one township, or of all), each with the first
+ * day one of its stations there was seen operating.
+ */
+async function coveredContracts(trx: Db, township?: string): Promise<CoveredContract[]> {
+  const only = township
+    ? sql`and s.region_path @> array[${township}]::text[] and s.region_code = ${township}`
+    : sql``;
+  const found = await sql<CoveredContract>`
+    select s.region_code as township, c.id, c.term_start, c.term_end,
+           min(coalesce(s.opened_on, s.registered_on)) as since
+    from reporting.contracts c
+    join reporting.stations s on s.id = any(c.station_ids)
+    where s.status = 'operating' and length(s.region_code) = 9 ${only}
+    group by 1, 2, 3, 4
+    order by 1, 3, 2`.execute(trx);
+  return found.rows;
+}
+
+/**
+ * The contract years of a term, year by year until the one that ends with the term (a 3-year cycle has 3
+ * [ZZ §5.3]), as `projectPeriodOf` lists them.
+ */
+function contractYears(c: CoveredContract): Array<{ from: IsoDate; to: IsoDate }> {
+  const years: Array<{ from: IsoDate; to: IsoDate }> = [];
+  if (c.term_end < c.term_start) return years;
+  for (let year = 1; year <= 50; year++) {
+    const span = contractYearOf({ id: c.id, termStart: c.term_start, termEnd: c.term_end }, year);
+    years.push(span);
+    if (span.to >= c.term_end) break;
+  }
+  return years;
+}
+
+/**
+ * The project reports a township owes for the contracts covering its operating stations (see the header):
+ * per contract year and definition, the span `@shegong/plans` gives a project (mid-term: the first half,
+ * final: the whole year) and its due day; none whose span ended before a covered station operated.
+ */
+function projectExpectations(
+  township: string,
+  path: readonly string[],
+  contracts: readonly CoveredContract[],
+  definitions: readonly ReportDefinition[],
+  fallbackSince: IsoDate,
+): Expectation[] {
+  const out = new Map<string, Expectation>();
+  for (const c of contracts) {
+    const since = c.since ?? fallbackSince;
+    for (const span of contractYears(c)) {
+      for (const definition of definitions) {
+        const unit = {
+          id: township,
+          party: 'operator' as const,
+          regionCode: township,
+          project: { startOn: span.from, endOn: span.to },
+        };
+        for (const e of expectedReports(definition, unit, span.from, span.to)) {
+          if (e.period.end < since) continue;
+          // Two contracts with the same year start key the same report (`projectPeriodOf` takes either).
+          out.set(`${e.definitionId}\u0000${e.period.key}`, {
+            definitionId: e.definitionId,
+            definitionVersion: e.definitionVersion,
+            unit: township,
+            periodKey: e.period.key,
+            periodStart: e.period.start,
+            periodEnd: e.period.end,
+            dueOn: e.dueOn,
+            path,
+            firstSubmittedOn: null,
+            status: null,
+          });
+        }
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 function yearRange(year: number): { from: IsoDate; to: IsoDate; first: string; next: string } {
@@ -376,18 +493,7 @@ async function layOut(trx: Transaction<ReportingDatabase>, year: number, options
     .execute();
   const all = [...rows.values()];
   await insertExpectations(trx, all);
-  // The counters of the year from its expectations: one pass, every level of each chain.
-  await sql`
-    insert into reporting.report_completeness
-      (region_code, period_key, definition_id, due_on, period_start, expected, received, on_time, approved, in_revision)
-    select r, e.period_key, e.definition_id, e.due_on, e.period_start, count(*),
-           count(e.first_submitted_on),
-           count(*) filter (where e.first_submitted_on <= e.due_on),
-           count(*) filter (where e.status = 'approved'),
-           count(*) filter (where e.first_submitted_on is not null and e.status in ('draft', 'returned'))
-    from reporting.report_expectations e cross join lateral unnest(e.region_path) as r
-    where e.period_key >= ${first} and e.period_key < ${next}
-    group by 1, 2, 3, 4, 5`.execute(trx);
+  await countExpectations(trx, sql`e.period_key >= ${first} and e.period_key < ${next}`);
   await sql`
     insert into reporting.report_calendar_years (year) values (${year})
     on conflict (year) do update set laid_out_at = now()`.execute(trx);
@@ -397,6 +503,147 @@ async function layOut(trx: Transaction<ReportingDatabase>, year: number, options
     expected: all.length,
     received: all.filter((r) => r.firstSubmittedOn !== null).length,
   };
+}
+
+/** The counters of the expectations `where` selects (alias `e`): one pass, every level of each chain. */
+async function countExpectations(trx: Db, where: RawBuilder<unknown>): Promise<void> {
+  await sql`
+    insert into reporting.report_completeness
+      (region_code, period_key, definition_id, due_on, period_start, expected, received, on_time, approved, in_revision)
+    select r, e.period_key, e.definition_id, e.due_on, e.period_start, count(*),
+           count(e.first_submitted_on),
+           count(*) filter (where e.first_submitted_on <= e.due_on),
+           count(*) filter (where e.status = 'approved'),
+           count(*) filter (where e.first_submitted_on is not null and e.status in ('draft', 'returned'))
+    from reporting.report_expectations e cross join lateral unnest(e.region_path) as r
+    where ${where}
+    group by 1, 2, 3, 4, 5`.execute(trx);
+}
+
+/** The state of a stored report as an expectation; undefined for a unit the division data does not know. */
+function expectationOfReport(
+  r: Pick<
+    ReportRow,
+    | 'definition_id'
+    | 'definition_version'
+    | 'unit_region_code'
+    | 'period_key'
+    | 'period_start'
+    | 'period_end'
+    | 'due_on'
+    | 'first_submitted_on'
+    | 'status'
+  >,
+): Expectation | undefined {
+  const path = pathOf(r.unit_region_code);
+  if (!path) return undefined;
+  return {
+    definitionId: r.definition_id,
+    definitionVersion: r.definition_version,
+    unit: r.unit_region_code,
+    periodKey: r.period_key,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    dueOn: r.due_on,
+    path,
+    firstSubmittedOn: r.first_submitted_on,
+    status: r.status,
+  };
+}
+
+export interface ProjectLayout {
+  /** False when the project reports had been laid out already and `rebuild` was not asked. */
+  laidOut: boolean;
+  expected: number;
+  received: number;
+}
+
+/**
+ * Lays out every operator's project reports inside `trx` (see the header): for each township, the contract
+ * years of the contracts covering its operating stations, the state of each report from the reports table
+ * (a project report filed where none is owed counts as expected too, like a calendar one), and the counters
+ * of every region. Serialised by the calendar's advisory lock (second key 0); done once unless `rebuild`.
+ */
+async function layOutProjects(trx: Transaction<ReportingDatabase>, options: CalendarOptions) {
+  await sql`select pg_advisory_xact_lock(${CALENDAR_LOCK}, ${PROJECT_LOCK})`.execute(trx);
+  const done = await trx.selectFrom('report_project_layout').select('id').executeTakeFirst();
+  if (done && !options.rebuild) return { laidOut: false, expected: 0, received: 0 };
+  const profiles = options.profiles ?? listReportProfiles();
+  const rows = new Map<string, Expectation>();
+  const key = (e: Pick<Expectation, 'definitionId' | 'unit' | 'periodKey'>) =>
+    `${e.definitionId}\u0000${e.unit}\u0000${e.periodKey}`;
+  const byTownship = new Map<string, CoveredContract[]>();
+  for (const c of await coveredContracts(trx)) {
+    const list = byTownship.get(c.township) ?? [];
+    list.push(c);
+    byTownship.set(c.township, list);
+  }
+  for (const [township, contracts] of byTownship) {
+    const path = pathOf(township);
+    const definitions = projectDefinitions(township, profiles);
+    if (!path || definitions.length === 0) continue;
+    const firstDay = contracts[0]?.term_start as IsoDate;
+    for (const e of projectExpectations(township, path, contracts, definitions, firstDay))
+      rows.set(key(e), e);
+  }
+  const reports = await trx
+    .selectFrom('reports')
+    .select([
+      'definition_id',
+      'definition_version',
+      'unit_region_code',
+      'period_key',
+      'period_start',
+      'period_end',
+      'due_on',
+      'first_submitted_on',
+      'status',
+    ])
+    .where((eb) => eb.or([eb('period_key', 'like', 'mid-term:%'), eb('period_key', 'like', 'final:%')]))
+    .where('first_submitted_on', 'is not', null)
+    .execute();
+  for (const r of reports) {
+    const stored = expectationOfReport(r);
+    if (!stored) continue;
+    const owed = rows.get(key(stored));
+    // What the contracts say it owes keeps its due day; the report's state is the stored one.
+    rows.set(
+      key(stored),
+      owed ? { ...owed, firstSubmittedOn: r.first_submitted_on, status: r.status } : stored,
+    );
+  }
+  await trx.deleteFrom('report_expectations').where(PROJECT_ROWS).execute();
+  await trx.deleteFrom('report_completeness').where(PROJECT_ROWS).execute();
+  const all = [...rows.values()];
+  await insertExpectations(trx, all);
+  await countExpectations(trx, sql`e.period_key !~ '^[0-9]'`);
+  await sql`
+    insert into reporting.report_project_layout (id) values (true)
+    on conflict (id) do update set laid_out_at = now()`.execute(trx);
+  return {
+    laidOut: true,
+    expected: all.length,
+    received: all.filter((r) => r.firstSubmittedOn !== null).length,
+  };
+}
+
+/**
+ * Lays out operators' project reports (mid-term, final) from the contracts and stations reporting holds,
+ * with what has been received, once; later contract, station and report changes keep them current. With
+ * `rebuild` they are computed again (the repair after a profile change, the benchmark's bulk path).
+ * @example await layOutProjectReports(db) // { laidOut: true, expected: 6, received: 1 }
+ */
+export function layOutProjectReports(
+  db: Kysely<ReportingDatabase>,
+  options: CalendarOptions = {},
+): Promise<ProjectLayout> {
+  return db.transaction().execute((trx) => layOutProjects(trx, options));
+}
+
+/** Lays out the project reports when they have not been: one primary-key read when they have. */
+async function ensureProjects(trx: Transaction<ReportingDatabase>): Promise<void> {
+  const done = await trx.selectFrom('report_project_layout').select('id').executeTakeFirst();
+  if (!done) await layOutProjects(trx, {});
 }
 
 /**
@@ -430,13 +677,16 @@ async function ensureYear(trx: Transaction<ReportingDatabase>, year: number): Pr
  * Moves a report's weight in the counters from what the read model knew of it to what it is now: call it
  * in the transaction of every report state change (submit, approve, return, unlock), after the row is
  * written. Derived from the stored states, not from the step, so a repeated call cannot count twice; the
- * first report of a year not laid out yet lays it out (and so is counted by it).
+ * first report of a year not laid out yet lays it out (and so is counted by it), and the first project
+ * report (mid-term, final) lays out the project reports.
  */
 export async function trackReport(trx: Transaction<ReportingDatabase>, report: ReportRow): Promise<void> {
-  if (!CALENDAR_KEY.test(report.period_key)) return;
+  const project = PROJECT_KEY.test(report.period_key);
+  if (!project && !CALENDAR_KEY.test(report.period_key)) return;
   const path = pathOf(report.unit_region_code);
   if (!path) return;
-  await ensureYear(trx, Number(report.period_key.slice(0, 4)));
+  if (project) await ensureProjects(trx);
+  else await ensureYear(trx, Number(report.period_key.slice(0, 4)));
   const key = {
     definition_id: report.definition_id,
     unit_region_code: report.unit_region_code,
@@ -512,7 +762,8 @@ export interface StationUnitSubject {
  * Keeps operators' briefs expected where stations operate: call it in the transaction of every station
  * event, after the station row is written, with the station before and after and the day of the change.
  * A township whose first station starts operating owes the briefs of every laid-out period from then on;
- * one whose last station stops owes none that starts after `day` (what was received stays counted).
+ * one whose last station stops owes none that starts after `day` (what was received stays counted). The
+ * same goes for the project reports of the contracts covering its stations.
  */
 export async function trackStationUnits(
   trx: Db,
@@ -526,10 +777,95 @@ export async function trackStationUnits(
   const is = operating(after);
   if (was === is) return;
   const years = (await trx.selectFrom('report_calendar_years').select('year').execute()).map((y) => y.year);
-  if (years.length === 0) return;
+  const projects = await projectsLaidOut(trx);
   for (const township of new Set([was, is])) {
-    if (township) await reconcileTownship(trx, township, years, day);
+    if (township && years.length > 0) await reconcileTownship(trx, township, years, day);
+    if (township && projects) await reconcileProjects(trx, township, day);
   }
+}
+
+/** What the contract hook needs of a contract. */
+export interface ContractUnitSubject {
+  station_ids: readonly string[];
+}
+
+/**
+ * Keeps operators' project reports expected where a contract covers operating stations: call it in the
+ * transaction of every `contract.signed.v1`, after the contract row is written. Each township with an
+ * operating station the contract covers owes the mid-term and final reports of each contract year that it
+ * does not owe already, so a second delivery of the same contract adds nothing [ZZ §5.3, §5.4].
+ */
+export async function trackContractUnits(trx: Db, contract: ContractUnitSubject): Promise<void> {
+  if (contract.station_ids.length === 0 || !(await projectsLaidOut(trx))) return;
+  const townships = await trx
+    .selectFrom('stations')
+    .select('region_code')
+    .distinct()
+    .where('id', 'in', [...contract.station_ids])
+    .where('status', '=', 'operating')
+    .execute();
+  const codes = townships.flatMap((t) => (t.region_code?.length === 9 ? [t.region_code] : []));
+  for (const township of codes.sort()) await reconcileProjects(trx, township, null);
+}
+
+/** True once the project reports have been laid out (before, the layout will count everything). */
+async function projectsLaidOut(trx: Db): Promise<boolean> {
+  return (await trx.selectFrom('report_project_layout').select('id').executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Brings a township's project reports in line with the contracts covering its operating stations: adds
+ * those it owes and does not have; when no covered station operates any more, takes away the ones not
+ * received whose contract year starts after `day` (none when `day` is null: a contract only adds).
+ */
+async function reconcileProjects(trx: Db, township: string, day: IsoDate | null): Promise<void> {
+  const path = pathOf(township);
+  if (!path) return;
+  const definitions = projectDefinitions(township, listReportProfiles());
+  if (definitions.length === 0) return;
+  const ids = definitions.map((d) => d.id);
+  const contracts = await coveredContracts(trx, township);
+  if (contracts.length > 0) {
+    const firstDay = contracts[0]?.term_start as IsoDate;
+    const wanted = projectExpectations(township, path, contracts, definitions, day ?? firstDay);
+    if (wanted.length === 0) return;
+    const existing = await trx
+      .selectFrom('report_expectations')
+      .select(['definition_id', 'period_key'])
+      .where('unit_region_code', '=', township)
+      .where('definition_id', 'in', ids)
+      .execute();
+    const have = new Set(existing.map((e) => `${e.definition_id}\u0000${e.period_key}`));
+    const fresh = wanted.filter((w) => !have.has(`${w.definitionId}\u0000${w.periodKey}`));
+    await insertExpectations(trx, fresh);
+    await bump(
+      trx,
+      fresh.map((f) => ({ ...ZERO, expected: 1, ...counterKey(f) })),
+    );
+    return;
+  }
+  if (day === null) return;
+  const removed = await trx
+    .deleteFrom('report_expectations')
+    .where('unit_region_code', '=', township)
+    .where('definition_id', 'in', ids)
+    .where(PROJECT_ROWS)
+    .where('first_submitted_on', 'is', null)
+    .where('period_start', '>', day)
+    .returning(['definition_id', 'period_key', 'period_start', 'due_on'])
+    .execute();
+  await bump(
+    trx,
+    removed.map((r) => ({
+      ...ZERO,
+      expected: -1,
+      path,
+      definitionId: r.definition_id,
+      periodKey: r.period_key,
+      periodStart: r.period_start,
+      dueOn: r.due_on,
+    })),
+  );
 }
 
 async function reconcileTownship(trx: Db, township: string, years: readonly number[], day: IsoDate) {
@@ -688,10 +1024,28 @@ function titleOf(definitionId: string): string {
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
 
+/** The first and last day of a read's period (`2023`, `2023-03`, `2023-Q1`, `2023-H1`). */
+function spanOf(period: string): { from: IsoDate; to: IsoDate } {
+  const rest = period.slice(5);
+  let first = 1;
+  let months = 12;
+  if (rest.startsWith('Q') || rest.startsWith('H')) {
+    months = rest.startsWith('Q') ? 3 : 6;
+    first = (Number(rest[1]) - 1) * months + 1;
+  } else if (rest !== '') {
+    months = 1;
+    first = Number(rest);
+  }
+  const from: IsoDate = `${period.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
+  return { from, to: addDays(addMonths(from, months), -1) };
+}
+
 /**
  * Completeness and timeliness in a region and each of its children for a period or a year, from the
  * counters (a handful of rows, whatever the region's size), with the overdue reports of the whole region,
- * oldest due day first, paged. The first read of a year not laid out yet lays it out.
+ * oldest due day first, paged. The reports of the period (all of the year's for a year) count, and the
+ * operators' project reports (mid-term, final) whose due day falls inside it (see the header). The first
+ * read of a year not laid out yet lays it out; the first read at all lays out the project reports.
  * @example await readCompleteness(db, { regionCode: '410000', period: '2023-Q1', asOf: '2023-04-12' })
  * @throws DomainError `REGION_NOT_FOUND` … naming `regionCode`; `COMPLETENESS_PERIOD_INVALID` naming `period`
  */
@@ -708,12 +1062,15 @@ export async function readCompleteness(
     );
   }
   const year = Number(query.period.slice(0, 4));
-  const laidOut = await db
-    .selectFrom('report_calendar_years')
-    .select('year')
-    .where('year', '=', year)
-    .executeTakeFirst();
-  if (!laidOut) await layOutReportCalendar(db, year);
+  // Both layouts' marks in one round trip: a read is a handful of small queries, each one counts.
+  const marks = await sql<{ year: boolean; projects: boolean }>`
+    select exists (select 1 from reporting.report_calendar_years where year = ${year}) as year,
+           exists (select 1 from reporting.report_project_layout) as projects`.execute(db);
+  if (!marks.rows[0]?.year) await layOutReportCalendar(db, year);
+  if (!marks.rows[0]?.projects) await layOutProjectReports(db);
+  const span = spanOf(query.period);
+  // Project reports count in the periods their due day falls in; `PROJECT_ROWS` picks the partial index.
+  const dueInside = sql<boolean>`(${PROJECT_ROWS} and due_on >= ${span.from} and due_on <= ${span.to})`;
 
   const children = region.level === 'township' ? [] : childrenOf(region.code);
   const codes = [region.code, ...children.map((c) => c.code)];
@@ -732,8 +1089,13 @@ export async function readCompleteness(
     .where('region_code', 'in', codes);
   counters =
     query.period.length === 4
-      ? counters.where('period_key', '>=', query.period).where('period_key', '<', String(year + 1))
-      : counters.where('period_key', '=', query.period);
+      ? counters.where((eb) =>
+          eb.or([
+            eb.and([eb('period_key', '>=', query.period), eb('period_key', '<', String(year + 1))]),
+            dueInside,
+          ]),
+        )
+      : counters.where((eb) => eb.or([eb('period_key', '=', query.period), dueInside]));
   const rows = await counters.execute();
 
   const perRegion = new Map<
@@ -743,7 +1105,8 @@ export async function readCompleteness(
   for (const code of codes) perRegion.set(code, { totals: emptyFigures(), byDef: new Map() });
   for (const row of rows) {
     const entry = perRegion.get(row.region_code);
-    if (!entry) continue;
+    // A row whose expectations were all taken away (a station closed) counts nothing, nor lists its report.
+    if (!entry || (row.expected === 0 && row.received === 0)) continue;
     addCounter(entry.totals, row, query.asOf);
     let f = entry.byDef.get(row.definition_id);
     if (!f) {
@@ -779,8 +1142,13 @@ export async function readCompleteness(
     .where('due_on', '<', query.asOf);
   pending =
     query.period.length === 4
-      ? pending.where('period_key', '>=', query.period).where('period_key', '<', String(year + 1))
-      : pending.where('period_key', '=', query.period);
+      ? pending.where((eb) =>
+          eb.or([
+            eb.and([eb('period_key', '>=', query.period), eb('period_key', '<', String(year + 1))]),
+            dueInside,
+          ]),
+        )
+      : pending.where((eb) => eb.or([eb('period_key', '=', query.period), dueInside]));
   const items =
     own.totals.overdue === 0 || limit === 0
       ? []

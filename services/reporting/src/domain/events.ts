@@ -2,7 +2,7 @@ import type { EventOf, HubEvent } from '@shegong/events';
 import type { IsoDate } from '@shegong/kernel';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ReportingDatabase } from '../db/schema.ts';
-import { trackStationUnits } from './completeness.ts';
+import { trackContractUnits, trackStationUnits } from './completeness.ts';
 import { reevaluateStations } from './compliance.ts';
 import { adjustCoverage } from './coverage.ts';
 import { regionPath } from './regions.ts';
@@ -203,6 +203,8 @@ async function recordContract(trx: Db, event: EventOf<'contract.signed.v1'>): Pr
     .values(row)
     .onConflict((oc) => oc.column('id').doUpdateSet(update))
     .execute();
+  // Each contract year owes its operators' mid-term and final reports [ZZ §5.4, PY §5.4].
+  await trackContractUnits(trx, row);
 }
 
 async function recordPayment(trx: Db, event: EventOf<'payment.paid.v1'>): Promise<void> {
