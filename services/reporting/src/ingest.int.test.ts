@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@shegong/kernel';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ingestServiceRecords } from './domain/ingest.ts';
 import type { RejectedRecord } from './domain/records.ts';
@@ -309,6 +310,32 @@ describe('service record ingest', () => {
     expect(result).toMatchObject({ accepted: ids.length });
     const stored = await reporting.db.selectFrom('service_records').select('id').orderBy('id').execute();
     expect(stored.map((r) => r.id).sort()).toEqual([...ids].sort());
+  });
+
+  it('keys the raw records byte by byte (collate "C"), ids differing only in case or accents being two', async () => {
+    await using reporting = await withStations();
+    const collations = await sql<{ column_name: string; collation_name: string | null }>`
+      select column_name, collation_name from information_schema.columns
+      where table_schema = 'reporting' and table_name = 'service_records'
+        and column_name in ('station_id', 'id') order by column_name`.execute(reporting.db);
+    expect(collations.rows).toEqual([
+      { column_name: 'id', collation_name: 'C' },
+      { column_name: 'station_id', collation_name: 'C' },
+    ]);
+    const ids = ['r-a', 'R-A', 'r-á', 'r-b'];
+    const result = await reporting.caller.serviceRecords.ingest({
+      idempotencyKey: 'case',
+      records: ids.map((id) => serviceRecord(id)),
+    });
+    expect(result).toMatchObject({ accepted: 4 });
+    // and a repeat of one of them in a later batch is still a duplicate
+    const again = await reporting.caller.serviceRecords.ingest({
+      idempotencyKey: 'case-again',
+      partial: true,
+      records: [serviceRecord('R-A'), serviceRecord('r-c')],
+    });
+    expect(again).toMatchObject({ accepted: 1, rejected: [{ index: 0, id: 'R-A' }] });
+    expect(await total(reporting)).toMatchObject({ records: 5 });
   });
 
   it('refuses more than 10,000 records in one call before touching the database', async () => {

@@ -13,6 +13,7 @@ import {
   aggregateRollups,
   createRecordValidator,
   createRollupAggregator,
+  internPath,
   type RejectedRecord,
   type RollupAggregator,
   type RollupDeltas,
@@ -117,12 +118,9 @@ export async function ingestServiceRecords(
       throw rejection(duplicates, request.records.length);
     }
     const rejected = [...invalid, ...locked, ...duplicates].sort((x, y) => x.index - y.index);
-    if (deferred) {
-      if (pass.stored.length > 0) {
-        await sql`insert into reporting.rollup_pending (request_id) values (${requestId})`.execute(trx);
-        folding = { requestId, records: pass.stored };
-      }
-    } else {
+    const pending = deferred && pass.stored.length > 0;
+    if (pending) folding = { requestId, records: pass.stored };
+    else if (!deferred) {
       const deltas =
         duplicates.length === 0 && pass.aggregator
           ? pass.aggregator.deltas()
@@ -137,9 +135,14 @@ export async function ingestServiceRecords(
       accepted: pass.stored.length,
       rejected,
     };
-    await sql`update reporting.ingest_requests
-              set request_hash = ${hash}, result = ${JSON.stringify(result)}::jsonb
-              where id = ${requestId}`.execute(trx);
+    // one statement for the result and, when the rollups wait for a fold, the request's mark
+    await sql`
+      with mark as (
+        insert into reporting.rollup_pending (request_id) select ${requestId}::bigint where ${pending}::boolean
+      )
+      update reporting.ingest_requests
+      set request_hash = ${hash}, result = ${JSON.stringify(result)}::jsonb
+      where id = ${requestId}`.execute(trx);
     return result;
   });
   if (folding) {
@@ -236,7 +239,7 @@ async function placesOf(trx: Db, rows: readonly unknown[]): Promise<Map<string, 
   const found = await sql<{ id: string; region_path: string[] }>`
     select id, region_path from reporting.stations
     where id = any(${[...ids]}::text[]) and region_path is not null`.execute(trx);
-  return new Map(found.rows.map((r) => [r.id, { regionPath: r.region_path }]));
+  return new Map(found.rows.map((r) => [r.id, { regionPath: internPath(r.region_path) }]));
 }
 
 /**
@@ -337,7 +340,7 @@ async function storeRecords(
     if (copied !== pass.accepted.length) {
       throw new Error(`COPY stored ${copied} of ${pass.accepted.length} rows`);
     }
-    await sql`release savepoint raw_rows`.execute(trx);
+    // the savepoint is left to end with the transaction: releasing it would cost a round trip for nothing
     return Object.assign(pass, { stored: pass.accepted, duplicates: [] });
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
@@ -383,9 +386,36 @@ async function copyInto(
 function copyText(accepted: readonly AcceptedRecord[], requestId: number): string {
   let text = '';
   for (const { record: r, domains } of accepted) {
-    text += `${copyField(r.stationId)}\t${copyField(r.id)}\t${copyField(r.catalogId)}\t${copyField(r.itemRef)}\t${copyField(arrayLiteral(r.populations))}\t${r.kind}\t${r.date}\t${r.beneficiaries}\t${r.hours}\t${r.volunteers}\t${copyField(arrayLiteral(domains))}\t${requestId}\n`;
+    // an item's domains are one shared array, and most rows serve one population or none: their fields
+    // are spelled once, not per row
+    let domainsField = domainFields.get(domains);
+    if (domainsField === undefined) {
+      domainsField = copyField(arrayLiteral(domains));
+      domainFields.set(domains, domainsField);
+    }
+    const { populations } = r;
+    const populationsField =
+      populations.length === 0
+        ? '{}'
+        : populations.length === 1
+          ? populationField(populations[0] as string)
+          : copyField(arrayLiteral(populations));
+    text += `${copyField(r.stationId)}\t${copyField(r.id)}\t${copyField(r.catalogId)}\t${copyField(r.itemRef)}\t${populationsField}\t${r.kind}\t${r.date}\t${r.beneficiaries}\t${r.hours}\t${r.volunteers}\t${domainsField}\t${requestId}\n`;
   }
   return text;
+}
+
+const domainFields = new WeakMap<readonly string[], string>();
+const populationFields = new Map<string, string>();
+
+/** The COPY field of a one-population array; the codes are the catalog's few, each spelled once. */
+function populationField(code: string): string {
+  let field = populationFields.get(code);
+  if (field === undefined) {
+    field = copyField(arrayLiteral([code]));
+    populationFields.set(code, field);
+  }
+  return field;
 }
 
 /** A value as a field of COPY's text format: backslash, tab, newline and carriage return escaped. */
@@ -505,10 +535,13 @@ interface Folder {
 /**
  * A background fold waits this long for more calls to fold with, unless this many records are held: one
  * fold of many calls upserts each rollup row once where a fold per call upserts it once per call (a
- * 10,000-record batch touches most county × month × domain rows).
+ * 10,000-record batch touches most county × month × domain rows). A fold's upsert costs about the same
+ * whatever the records behind it (≈ 6,500 rollup rows for two years of three cities), so the fewer folds
+ * a bulk load needs the less it competes with the load's own COPYs: up to 200,000 held records per fold
+ * (tens of MB), the delay bounding how stale the rollups get.
  */
 const FOLD_DELAY_MS = 1_000;
-const FOLD_RECORDS = 100_000;
+const FOLD_RECORDS = 200_000;
 
 const folders = new WeakMap<object, Folder>();
 
@@ -648,7 +681,7 @@ async function storedRecords(trx: Db, requestIds: readonly number[]): Promise<Ac
   return rows.rows.map((r, index) => {
     let regionPath = paths.get(r.station_id);
     if (!regionPath) {
-      regionPath = r.region_path;
+      regionPath = internPath(r.region_path);
       paths.set(r.station_id, regionPath);
     }
     return {

@@ -7,6 +7,7 @@ import * as evaluations from './2026-12-03T1500-evaluations.ts';
 import * as deadLetters from './2026-12-03T1600-dead-letters.ts';
 import * as reportAcceptance from './2026-12-03T1700-report-acceptance.ts';
 import * as projectCompleteness from './2026-12-03T1800-project-completeness.ts';
+import * as ingestCollation from './2026-12-03T1900-ingest-collation.ts';
 
 /** Every migration of the `reporting` schema, by ISO-date name; run in name order, never edited once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1600-dead-letters': deadLetters,
   '2026-12-03T1700-report-acceptance': reportAcceptance,
   '2026-12-03T1800-project-completeness': projectCompleteness,
+  '2026-12-03T1900-ingest-collation': ingestCollation,
 };
