@@ -55,6 +55,26 @@ describe('regions', () => {
     }
   });
 
+  it('answers a region with its ancestors, province first, in one call; a province is its own chain', async () => {
+    const client = hub.client(everyone[0]?.headers);
+    expect(await client.regions.chain.query({ code: '410105002' })).toEqual([
+      { code: '410000', name: '河南省', level: 'province', parentCode: null },
+      { code: '410100', name: '郑州市', level: 'city', parentCode: '410000' },
+      { code: '410105', name: '金水区', level: 'county', parentCode: '410100' },
+      { code: '410105002', name: '花园路街道', level: 'township', parentCode: '410105' },
+    ]);
+    expect((await client.regions.chain.query({ code: '4201' })).map((r) => r.code)).toEqual([
+      '420000',
+      '420100',
+    ]);
+    expect(await client.regions.chain.query({ code: '410000' })).toEqual([
+      { code: '410000', name: '河南省', level: 'province', parentCode: null },
+    ]);
+    const unknown = errorOf(await client.regions.chain.query({ code: '419999' }).catch((e) => e));
+    expect(unknown.status).toBe(404);
+    expect(unknown.domain?.path).toEqual(['code']);
+  });
+
   it('lists the children of a region in code order, and none of a township', async () => {
     const client = hub.client(everyone[0]?.headers);
     const counties = await client.regions.children.query({ code: '410100' });
@@ -133,6 +153,28 @@ describe('catalog', () => {
     expect((await client.catalog.forRegion.query({ regionCode: '420102' })).id).toBe('wh-2021');
     // A Henan city with no catalog of its own gets the provincial one.
     expect((await client.catalog.forRegion.query({ regionCode: '410300' })).id).toBe('henan-2020');
+  });
+
+  it('lists every catalog that covers a region, nearest first: what reporting accepts for its stations', async () => {
+    const client = hub.client(everyone[0]?.headers);
+    const ids = async (regionCode: string) =>
+      (await client.catalog.covering.query({ regionCode })).map((c) => c.id);
+    // 金水区 (and a township of it): Zhengzhou's catalog, then Henan's; reporting takes a record under either.
+    expect(await ids('410105')).toEqual(['zz-2021', 'henan-2020']);
+    expect(await ids('410105002')).toEqual(['zz-2021', 'henan-2020']);
+    expect(await ids('410928')).toEqual(['py-2021', 'henan-2020']);
+    // Hubei has no provincial catalog here: Wuhan's alone.
+    expect(await ids('420102')).toEqual(['wh-2021']);
+    expect(await ids('410300')).toEqual(['henan-2020']);
+    // No catalog covers 山西: nothing to record under, not an error.
+    expect(await ids('140105')).toEqual([]);
+    const [zz] = await client.catalog.covering.query({ regionCode: '410105' });
+    expect(zz).toEqual(await client.catalog.get.query({ id: 'zz-2021' }));
+    const unknown = errorOf(await client.catalog.covering.query({ regionCode: '419999' }).catch((e) => e));
+    expect(unknown).toMatchObject({
+      status: 404,
+      domain: { code: 'REGION_NOT_FOUND', path: ['regionCode'] },
+    });
   });
 
   it('lists the target populations with both labels', async () => {

@@ -89,6 +89,9 @@ describe('accessibility of the consoles', () => {
     await check(page, 'county', '/stations', '[data-testid=stations-page] tbody tr', 'stations');
     await check(page, 'county', '/stations/st-410105002', '[data-testid=workers] tbody tr', 'station');
     await check(page, 'county', '/import/stations', '[data-testid=station-import]', 'import');
+    await check(page, 'county', '/import/workers', '[data-testid=worker-import]', 'import-workers');
+    // The records import once the gateway's catalogs and populations have loaded (the card shows then).
+    await check(page, 'county', '/import/records', '[data-testid=record-import]', 'import-records');
     // The editing and evaluation screens: every field labelled (axe's `label` rule), contrast kept.
     await check(
       page,

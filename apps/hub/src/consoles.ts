@@ -17,6 +17,9 @@ export const CONSOLES = [
 /** What every console bundles besides its own sources: changing it rebuilds them too. */
 const SHARED_SOURCES = [fileURLToPath(new URL('../../../packages/web/', import.meta.url))];
 
+/** This file: how a console is built (its mode) is part of the bundle too, so a change here rebuilds it. */
+const BUILD_SCRIPT = fileURLToPath(import.meta.url);
+
 /** The newest modification time (ms) of the files that make a console's bundle. */
 function newestSource(appDir: string): number {
   let newest = 0;
@@ -30,6 +33,7 @@ function newestSource(appDir: string): number {
   };
   for (const file of ['index.html', 'vite.config.ts', 'package.json', 'src']) walk(join(appDir, file));
   for (const dir of SHARED_SOURCES) walk(join(dir, 'src'));
+  walk(BUILD_SCRIPT);
   return newest;
 }
 
@@ -51,10 +55,16 @@ export async function ensureConsoleBuilt(
   const { build } = await import('vite');
   // Beside dist/ on the same disk (so the swap is a rename), where git and Biome do not look.
   const outDir = join(spa.dir, 'node_modules', '.cache', `console-build-${process.pid}-${Date.now()}`);
+  // Always the production build: Vite takes NODE_ENV from the process when it is set, and the hub runs
+  // under vitest too (NODE_ENV=test), which bundled React's development build and its JSX dev runtime
+  // (measured: a warm page's script ran twice as long, and StrictMode doubled every effect). Put back after.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       root: spa.dir,
       configFile: join(spa.dir, 'vite.config.ts'),
+      mode: 'production',
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true },
     });
@@ -68,6 +78,8 @@ export async function ensureConsoleBuilt(
       }
     }
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(outDir, { recursive: true, force: true });
   }
   log(`consoles: built the ${spa.name} console (${seconds(performance.now() - started)})`);

@@ -18,6 +18,7 @@ export {
   populationLabel,
   useCatalog,
   useCatalogForRegion,
+  useCoveringCatalogs,
   usePopulations,
 } from './catalog/api.ts';
 export { Chart, type ChartOption } from './chart.tsx';
@@ -45,6 +46,7 @@ export { ExcelImport } from './excel/excel-import.tsx';
 export { type ExportColumn, ExportExcelButton } from './excel/export-button.tsx';
 export { type ImportKind, RECORD_IMPORT, STATION_IMPORT, WORKER_IMPORT } from './excel/import-kinds.ts';
 export { RecordImport, StationImport, WorkerImport } from './excel/imports.tsx';
+export { type CatalogItemNote, catalogItemsOf, type ImportReference } from './excel/reference.ts';
 export {
   formatDate,
   formatDateTime,

@@ -23,21 +23,14 @@ export function useRegionNames(codes: ReadonlyArray<string | undefined>): Map<st
 }
 
 /**
- * A region and its ancestors, province first (`regions.get`, up the parent codes), for breadcrumbs.
+ * A region and its ancestors, province first (`regions.chain`: one call, where walking `regions.get` up
+ * the parent codes made a drill-down page wait for one round trip per level), for breadcrumbs.
  * @example useRegionChain('410103').data?.map((r) => r.name) // ['河南省', '郑州市', '二七区']
  */
 export function useRegionChain(code: string | undefined) {
   return useHubQuery(
     ['regions.chain', { code }],
-    async (hub) => {
-      const chain: RegionInfo[] = [];
-      for (let next: string | null = code ?? null; next !== null; ) {
-        const region: RegionInfo = await hub.regions.get.query({ code: next });
-        chain.unshift(region);
-        next = region.parentCode;
-      }
-      return chain;
-    },
+    (hub): Promise<RegionInfo[]> => hub.regions.chain.query({ code: code ?? '' }),
     { ...REFERENCE, enabled: code !== undefined },
   );
 }

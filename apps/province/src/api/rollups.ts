@@ -1,4 +1,5 @@
 import { type HubClient, useHubQuery } from '@shegong/web';
+import { useQueryClient } from '@tanstack/react-query';
 
 export type Coverage = Awaited<ReturnType<HubClient['reporting']['rollups']['coverage']['query']>>;
 export type CoverageRow = Coverage['children'][number];
@@ -34,24 +35,32 @@ export function recentMonths(count: number, today = new Date()): string[] {
 /**
  * The region's service totals for each of the last 12 months, newest first: 12 index reads of the rollups,
  * sent as one batched request. Says which months have any records, so the dashboard opens on the latest
- * month with data (cities report a month after it ends).
+ * month with data (cities report a month after it ends). Each month is read by domain and put in the cache
+ * under `useServicesByDomain`'s key, so the month the dashboard opens on (or one picked later) shows without
+ * a second round trip that would wait for this one.
  */
 export function useMonthlyTotals(regionCode: string) {
   const months = recentMonths(12);
+  const queryClient = useQueryClient();
   return useHubQuery(['reporting.rollups.services', 'monthly', { regionCode, months }], (hub) =>
     Promise.all(
       months.map(async (period) => {
-        const rollup = await hub.reporting.rollups.services.query({ regionCode, period });
+        const rollup = await hub.reporting.rollups.services.query({ regionCode, period, by: 'domain' });
+        queryClient.setQueryData(servicesByDomainKey(regionCode, period), rollup);
         return { period, records: rollup.totals.records };
       }),
     ),
   );
 }
 
+function servicesByDomainKey(regionCode: string, period: string | undefined) {
+  return ['reporting.rollups.services', { regionCode, period, by: 'domain' }] as const;
+}
+
 /** Records, beneficiaries, hours and volunteers of a region in a month, by canonical domain. */
 export function useServicesByDomain(regionCode: string, period: string | undefined) {
   return useHubQuery(
-    ['reporting.rollups.services', { regionCode, period, by: 'domain' }],
+    servicesByDomainKey(regionCode, period),
     (hub) => hub.reporting.rollups.services.query({ regionCode, period: period ?? '', by: 'domain' }),
     { enabled: period !== undefined },
   );

@@ -17,11 +17,23 @@ export function useCatalog(id: string | undefined) {
   });
 }
 
-/** The catalog that governs a region (`catalog.forRegion`): what a county's stations may record. */
+/** The catalog that governs a region (`catalog.forRegion`): the nearest issued by it or an ancestor. */
 export function useCatalogForRegion(regionCode: string | undefined) {
   return useHubQuery(
     ['catalog.forRegion', regionCode],
     (hub) => hub.catalog.forRegion.query({ regionCode: regionCode ?? '' }),
+    { ...REFERENCE, enabled: regionCode !== undefined },
+  );
+}
+
+/**
+ * Every catalog covering a region, nearest first (`catalog.covering`): what its stations may record under,
+ * as reporting checks it (a catalog issued on the station's region path: the city's and the province's).
+ */
+export function useCoveringCatalogs(regionCode: string | undefined) {
+  return useHubQuery(
+    ['catalog.covering', regionCode],
+    (hub) => hub.catalog.covering.query({ regionCode: regionCode ?? '' }),
     { ...REFERENCE, enabled: regionCode !== undefined },
   );
 }

@@ -1,10 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Progress, Space, Table, Typography } from 'antd';
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useAuth } from '../auth.tsx';
+import { useCoveringCatalogs, usePopulations } from '../catalog/api.ts';
 import { useHub } from '../hub.tsx';
 import { useI18n } from '../i18n.tsx';
-import { readSession } from '../session.ts';
+import { ErrorState, LoadingState } from '../states.tsx';
 import {
   chunksOf,
   headersOf,
@@ -14,6 +16,7 @@ import {
   type SheetItems,
 } from './import-columns.ts';
 import type { ImportKind } from './import-kinds.ts';
+import { emptyReference, type ImportReference } from './reference.ts';
 import { readSheetOffThread } from './sheet-reader.ts';
 import { templateSheets } from './template.ts';
 import { downloadBlob, writeTableWorkbooks } from './workbook.ts';
@@ -49,9 +52,54 @@ type Phase<Preview> =
  * every row with the write's own schema, the caller's jurisdiction and its state, and writes nothing.
  * Every refusal is listed by its Excel row number and column header; only a clean dry run offers the
  * write, the same rows in the same calls. The template download holds the headers, an example row and
- * the notes with every allowed value.
+ * the notes with every allowed value. A kind that `readsReference` gets the catalogs covering the
+ * signed-in user's region and the target populations from the gateway first (`catalog.covering`,
+ * `catalog.populations`), with their loading and error states: the browser bundles no catalog.
  */
 export function ExcelImport<Preview>({ kind }: { kind: ImportKind<Preview> }) {
+  const { session } = useAuth();
+  const regionCode = session?.principal.regionCode ?? '';
+  const empty = useMemo(() => emptyReference(regionCode), [regionCode]);
+  if (kind.readsReference) return <ReferencedImport kind={kind} regionCode={regionCode} />;
+  return <ImportCard kind={kind} reference={empty} />;
+}
+
+/** The import once the region's reference data has loaded; its loading and error states until then. */
+function ReferencedImport<Preview>({ kind, regionCode }: { kind: ImportKind<Preview>; regionCode: string }) {
+  const { t } = useI18n();
+  const catalogs = useCoveringCatalogs(regionCode);
+  const populations = usePopulations();
+  const reference = useMemo<ImportReference | undefined>(
+    () =>
+      catalogs.data && populations.data
+        ? { regionCode, catalogs: catalogs.data, populations: populations.data }
+        : undefined,
+    [regionCode, catalogs.data, populations.data],
+  );
+  const error = catalogs.error ?? populations.error;
+  if (error)
+    return (
+      <Card title={t(`import.${kind.id}.title`)}>
+        <ErrorState
+          error={error}
+          onRetry={() => {
+            if (catalogs.error) void catalogs.refetch();
+            if (populations.error) void populations.refetch();
+          }}
+        />
+      </Card>
+    );
+  if (!reference)
+    return (
+      <Card title={t(`import.${kind.id}.title`)}>
+        <LoadingState label={t('import.loadingReference')} />
+      </Card>
+    );
+  return <ImportCard kind={kind} reference={reference} />;
+}
+
+/** One kind's import card, its sheet read with the reference data it was given. */
+function ImportCard<Preview>({ kind, reference }: { kind: ImportKind<Preview>; reference: ImportReference }) {
   const { t } = useI18n();
   const hub = useHub();
   const queryClient = useQueryClient();
@@ -59,12 +107,13 @@ export function ExcelImport<Preview>({ kind }: { kind: ImportKind<Preview> }) {
   const inputId = useId();
   const [phase, setPhase] = useState<Phase<Preview>>({ step: 'idle' });
   const k = (key: string, vars?: Record<string, string | number>) => t(`import.${kind.id}.${key}`, vars);
+  const columns = useMemo(() => kind.columns(reference), [kind, reference]);
 
   const check = async (file: File) => {
     setPhase({ step: 'reading', file: file.name });
     let sheet: Awaited<ReturnType<typeof readSheetOffThread>>;
     try {
-      sheet = await readSheetOffThread(await file.arrayBuffer(), headersOf(kind.columns));
+      sheet = await readSheetOffThread(await file.arrayBuffer(), headersOf(columns));
     } catch (error) {
       setPhase({ step: 'failed', message: t('import.unreadable', { reason: (error as Error).message }) });
       return;
@@ -81,7 +130,7 @@ export function ExcelImport<Preview>({ kind }: { kind: ImportKind<Preview> }) {
     if (sheet.rows.length === 0) return refuse(t('import.noRows'), sheet.sheetName);
     if (sheet.rows.length > kind.maxRows)
       return refuse(t('import.tooMany', { max: kind.maxRows, n: sheet.rows.length }), sheet.sheetName);
-    const read = itemsFromSheet(kind.columns, sheet.headers, sheet.rows);
+    const read = itemsFromSheet(columns, sheet.headers, sheet.rows);
     const items = { ...read, items: kind.prepare ? kind.prepare(read.items) : read.items };
     const notes =
       items.unknownHeaders.length > 0
@@ -94,7 +143,7 @@ export function ExcelImport<Preview>({ kind }: { kind: ImportKind<Preview> }) {
       for (const { from, to } of chunksOf(total, kind.perCall)) {
         setPhase({ step: 'checking', file: file.name, progress: { done: from, total } });
         const answer = await kind.dryRun(hub, items.items.slice(from, to));
-        problems.push(...problemsOf(kind.columns, answer.checks, items, from));
+        problems.push(...problemsOf(columns, answer.checks, items, from));
         preview.push(...answer.preview);
       }
       if (problems.length > 0)
@@ -134,10 +183,8 @@ export function ExcelImport<Preview>({ kind }: { kind: ImportKind<Preview> }) {
   };
 
   const template = async () => {
-    const regionCode = readSession()?.principal.regionCode ?? '';
-    const example = typeof kind.example === 'function' ? kind.example(regionCode) : kind.example;
     const blob = await writeTableWorkbooks(
-      templateSheets(k('sheet'), kind.columns, example, kind.codeSheets?.(regionCode) ?? []),
+      templateSheets(k('sheet'), columns, kind.example(reference), kind.codeSheets?.(reference) ?? []),
     );
     downloadBlob(blob, `${k('title')}.xlsx`);
   };

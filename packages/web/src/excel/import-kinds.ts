@@ -3,11 +3,11 @@ import type { Station, StationWorker } from '../stations/api.ts';
 import type { ImportColumn, RowErrors } from './import-columns.ts';
 import {
   idempotencyKeyOf,
-  RECORD_IMPORT_COLUMNS,
   RECORD_TEMPLATE_EXAMPLE,
   recordIdsFor,
+  recordImportColumns,
 } from './record-import.ts';
-import { catalogItemsFor } from './reference-data.ts';
+import { catalogItemsOf, type ImportReference, populationOptions } from './reference.ts';
 import { STATION_IMPORT_COLUMNS, STATION_TEMPLATE_EXAMPLE } from './station-import.ts';
 import { recordCodeSheets, type TemplateSheet } from './template.ts';
 import { WORKER_IMPORT_COLUMNS, WORKER_TEMPLATE_EXAMPLE } from './worker-import.ts';
@@ -31,18 +31,25 @@ export interface PreviewColumn<Preview> {
  * A kind of Excel import as data: its sheet (columns with their headers and how each cell reads), the dry
  * run and write calls of the gateway, how many rows one call takes, and what the clean dry run previews.
  * `ExcelImport` runs every kind the same way: read the sheet, dry-run it call by call, list every refusal
- * by Excel row and column, write (call by call) only after a clean dry run.
+ * by Excel row and column, write (call by call) only after a clean dry run. The columns, the example row
+ * and the code sheets take the published reference data (`ImportReference`) that `ExcelImport` loads from
+ * the gateway for the signed-in user's region when the kind `readsReference`.
  */
 export interface ImportKind<Preview = unknown> {
   /** Message keys `import.<id>.*` (title, hint, file label, confirm, done). */
   id: 'stations' | 'workers' | 'records';
   /** The card's `data-testid`. */
   testId: string;
-  columns: readonly ImportColumn[];
+  /**
+   * Whether the sheet names catalog items or populations, so `ExcelImport` loads the catalogs covering
+   * the user's region and the populations first; otherwise the kind gets `emptyReference`.
+   */
+  readsReference?: boolean;
+  columns: (reference: ImportReference) => readonly ImportColumn[];
   /** The template's example row, by field (for the signed-in user's region). */
-  example: Readonly<Record<string, string>> | ((regionCode: string) => Readonly<Record<string, string>>);
+  example: (reference: ImportReference) => Readonly<Record<string, string>>;
   /** Code lists the template adds after its notes (records: catalog items, populations). */
-  codeSheets?: (regionCode: string) => TemplateSheet[];
+  codeSheets?: (reference: ImportReference) => TemplateSheet[];
   /** Most rows one call takes. */
   perCall: number;
   /**
@@ -66,10 +73,9 @@ export interface ImportKind<Preview = unknown> {
 export const STATION_IMPORT: ImportKind<Station> = {
   id: 'stations',
   testId: 'station-import',
-  columns: STATION_IMPORT_COLUMNS,
-  example: Object.fromEntries(
-    STATION_IMPORT_COLUMNS.map((c, i) => [c.field, STATION_TEMPLATE_EXAMPLE[i] ?? '']),
-  ),
+  columns: () => STATION_IMPORT_COLUMNS,
+  example: () =>
+    Object.fromEntries(STATION_IMPORT_COLUMNS.map((c, i) => [c.field, STATION_TEMPLATE_EXAMPLE[i] ?? ''])),
   perCall: 1_000,
   maxRows: 1_000,
   async dryRun(hub, items) {
@@ -98,8 +104,8 @@ export const STATION_IMPORT: ImportKind<Station> = {
 export const WORKER_IMPORT: ImportKind<StationWorker> = {
   id: 'workers',
   testId: 'worker-import',
-  columns: WORKER_IMPORT_COLUMNS,
-  example: WORKER_TEMPLATE_EXAMPLE,
+  columns: () => WORKER_IMPORT_COLUMNS,
+  example: () => WORKER_TEMPLATE_EXAMPLE,
   perCall: 1_000,
   maxRows: 1_000,
   async dryRun(hub, items) {
@@ -142,10 +148,11 @@ const RECORDS_PER_CALL = 2_000;
 export const RECORD_IMPORT: ImportKind<RecordRow> = {
   id: 'records',
   testId: 'record-import',
-  columns: RECORD_IMPORT_COLUMNS,
-  example: (regionCode) => {
-    // The first item of the county's own catalog, so the example row passes for its stations.
-    const item = catalogItemsFor(regionCode)[0];
+  readsReference: true,
+  columns: (reference) => recordImportColumns(populationOptions(reference)),
+  example: (reference) => {
+    // The first item of the nearest catalog covering the county, so the example row passes for its stations.
+    const item = catalogItemsOf(reference)[0];
     return item
       ? { ...RECORD_TEMPLATE_EXAMPLE, catalogId: item.catalogId, itemRef: `${item.ref} ${item.item}` }
       : RECORD_TEMPLATE_EXAMPLE;

@@ -1,6 +1,5 @@
 import { OPERATOR_MESSAGES } from '../operators/messages.ts';
-import { headersOf, type ImportColumn, textHash } from './import-columns.ts';
-import { POPULATION_OPTIONS } from './reference-data.ts';
+import { headersOf, type ImportColumn, type ImportOption, textHash } from './import-columns.ts';
 import { optionsFromMessages } from './station-import.ts';
 
 /**
@@ -8,9 +7,15 @@ import { optionsFromMessages } from './station-import.ts';
  * fills — the station, the local catalog and its item, the target populations, the kind (个案, 小组, 社区活动,
  * 探访), the day, beneficiaries, hours and volunteers. The record ID may be left empty: the import then
  * names each row by its content (`recordIdsFor`), so the same sheet uploaded twice names the same records
- * and reporting counts them once.
+ * and reporting counts them once. The populations column reads the codes and labels it is given: the
+ * gateway's `catalog.populations` (`populationOptions`), so the browser keeps no copy of the list.
+ * @example recordImportColumns(populationOptions(reference))
  */
-export const RECORD_IMPORT_COLUMNS: readonly ImportColumn[] = [
+export function recordImportColumns(populations: readonly ImportOption[]): readonly ImportColumn[] {
+  return RECORD_COLUMNS.map((c) => (c.field === 'populations' ? { ...c, options: populations } : c));
+}
+
+const RECORD_COLUMNS: readonly ImportColumn[] = [
   {
     field: 'id',
     zh: '记录编号',
@@ -46,7 +51,6 @@ export const RECORD_IMPORT_COLUMNS: readonly ImportColumn[] = [
     zh: '服务对象',
     en: 'Populations',
     kind: 'list',
-    options: POPULATION_OPTIONS,
     note: {
       zh: '代码或名称，多个用“、”分隔；面向全体居民的活动可留空',
       en: 'Codes or names separated by “、”; may be empty for an activity open to everyone',
@@ -80,8 +84,8 @@ export const RECORD_IMPORT_COLUMNS: readonly ImportColumn[] = [
   { field: 'volunteers', zh: '志愿者人次', en: 'Volunteers', kind: 'integer', required: true },
 ];
 
-/** Every header the records import recognises, in any of its spellings. */
-export const RECORD_IMPORT_HEADERS: ReadonlySet<string> = headersOf(RECORD_IMPORT_COLUMNS);
+/** Every header the records import recognises, in any of its spellings (the same whatever the options). */
+export const RECORD_IMPORT_HEADERS: ReadonlySet<string> = headersOf(RECORD_COLUMNS);
 
 /** The template's example row by field: a case at 金水区's first station under Zhengzhou's catalog. */
 export const RECORD_TEMPLATE_EXAMPLE: Readonly<Record<string, string>> = {

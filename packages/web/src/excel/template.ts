@@ -1,5 +1,5 @@
 import type { ImportColumn } from './import-columns.ts';
-import { catalogItemsFor, POPULATION_OPTIONS } from './reference-data.ts';
+import { catalogItemsOf, type ImportReference } from './reference.ts';
 import type { TableSheet } from './workbook.ts';
 
 /** A sheet of a template workbook (`writeTableWorkbooks`). */
@@ -61,23 +61,26 @@ function kindNote(column: ImportColumn): string {
 }
 
 /**
- * The code lists a service-records sheet is written with: the catalog items the county's stations record
- * under (its city's catalog and its province's, `catalogItemsFor`) and the target population codes.
+ * The code lists a service-records sheet is written with, from the gateway's reference data: every item
+ * of every catalog the county's stations may record under (`catalog.covering`: its city's, then its
+ * province's — reporting accepts a record under any catalog issued on the station's region path [ZZ §3])
+ * and the target population codes (`catalog.populations`).
  */
-export function recordCodeSheets(regionCode: string): TemplateSheet[] {
+export function recordCodeSheets(reference: ImportReference): TemplateSheet[] {
+  const catalogs = reference.catalogs.map((c) => `${c.id} ${c.title}`).join('；') || '无 none';
   return [
     {
       title: '服务项目 Catalog items',
-      meta: [['适用', `区划 ${regionCode} 所属市、省印发的服务目录 [ZZ §3]`]],
+      meta: [['适用', `区划 ${reference.regionCode} 所属市、省印发的服务目录 [ZZ §3]：${catalogs}`]],
       headers: ['服务目录', '目录名称', '目录项编号', '服务领域', '服务项目'],
-      rows: catalogItemsFor(regionCode).map((i) => [i.catalogId, i.catalogTitle, i.ref, i.domain, i.item]),
+      rows: catalogItemsOf(reference).map((i) => [i.catalogId, i.catalogTitle, i.ref, i.domain, i.item]),
       textColumns: [0, 2],
     },
     {
       title: '服务对象 Populations',
       meta: [],
       headers: ['代码 Code', '名称', 'Name'],
-      rows: POPULATION_OPTIONS.map((p) => [p.code, p.zh, p.en]),
+      rows: reference.populations.map((p) => [p.code, p.label.zh, p.label.en]),
     },
   ];
 }

@@ -22,15 +22,20 @@ export const STATION_STATUSES: readonly StationStatus[] = [
  * grant must name one); `cursor` is the page's start, `nextCursor` the next page's.
  * @example useStations({ regionCode: '410103', limit: 20 })
  */
-export function useStations(query: {
-  regionCode?: string;
-  status?: StationStatus;
-  cursor?: string;
-  limit?: number;
-}) {
+export function useStations(
+  query: {
+    regionCode?: string;
+    status?: StationStatus;
+    cursor?: string;
+    limit?: number;
+  },
+  /** `enabled: false` holds the call, e.g. a page asking ahead only when the region looks like a county. */
+  options: { enabled?: boolean } = {},
+) {
   const input = { limit: 20, ...query };
   return useHubQuery(['registry.stations.list', input], (hub) => hub.registry.stations.list.query(input), {
     placeholderData: keepPreviousData,
+    ...options,
   });
 }
 

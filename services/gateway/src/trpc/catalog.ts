@@ -4,9 +4,10 @@ import {
   crosswalk,
   findCanonicalItem,
   getCatalog,
+  listCatalogs,
   listPopulations,
 } from '@shegong/catalog';
-import { getRegionAt } from '@shegong/regions';
+import { getRegionAt, parentChain } from '@shegong/regions';
 import { z } from 'zod';
 import { authedProcedure, router } from './init.ts';
 
@@ -76,6 +77,23 @@ export function shownCatalog(catalog: Catalog): TCatalog {
   };
 }
 
+/**
+ * Every catalog that covers a region: those issued by it or by any of its ancestors, nearest issuer first
+ * and, among one issuer's editions, the highest version first. Reporting accepts a station's record under
+ * any catalog whose issuing region is on the station's region path, whichever edition [ZZ §3]
+ * (`validateRecords`: `CATALOG_NOT_FOR_STATION`), so this is exactly what a county's stations may record
+ * under: its city's catalog and its province's, not only the nearest that `catalogFor` picks.
+ * @example coveringCatalogs('410105').map((c) => c.id) // ['zz-2021', 'henan-2020']
+ */
+export function coveringCatalogs(regionCode: string): Catalog[] {
+  const all = listCatalogs();
+  return parentChain(regionCode).flatMap((region) =>
+    all
+      .filter((c) => c.regionCode === region.code)
+      .sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true })),
+  );
+}
+
 export const catalogRouter = router({
   /** `catalog.get`: one catalog by id (`zz-2021`), as a service record names it. */
   get: authedProcedure
@@ -85,6 +103,15 @@ export const catalogRouter = router({
   forRegion: authedProcedure
     .input(ZCatalogForRegionRequestSchema)
     .query(({ input }) => shownCatalog(catalogFor(getRegionAt(input.regionCode, ['regionCode']).code))),
+  /**
+   * `catalog.covering`: every catalog a region's stations may record under, nearest first
+   * (`coveringCatalogs`); empty where none covers it (reporting then accepts no record there).
+   */
+  covering: authedProcedure
+    .input(ZCatalogForRegionRequestSchema)
+    .query(({ input }) =>
+      coveringCatalogs(getRegionAt(input.regionCode, ['regionCode']).code).map(shownCatalog),
+    ),
   /** `catalog.populations`: every target population the catalogs and records may name. */
   populations: authedProcedure.query(() =>
     listPopulations().map((p) => ({ code: p.code, label: { zh: p.label.zh, en: p.label.en } })),

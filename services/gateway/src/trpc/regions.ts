@@ -1,5 +1,5 @@
 import { DomainError } from '@shegong/kernel';
-import { childrenOf, getRegionAt, type Region } from '@shegong/regions';
+import { childrenOf, getRegionAt, parentChain, type Region } from '@shegong/regions';
 import { z } from 'zod';
 import { authedProcedure, router } from './init.ts';
 
@@ -25,6 +25,7 @@ const RegionCodeInput = z.string().trim().min(2).max(12);
 export const ZRegionGetRequestSchema = z.object({ code: RegionCodeInput });
 export const ZRegionNamesRequestSchema = z.object({ codes: z.array(RegionCodeInput).min(1).max(2_000) });
 export const ZRegionChildrenRequestSchema = z.object({ code: RegionCodeInput });
+export const ZRegionChainRequestSchema = z.object({ code: RegionCodeInput });
 
 function shown(region: Region): TRegion {
   return { code: region.code, name: region.name, level: region.level, parentCode: region.parentCode };
@@ -65,6 +66,15 @@ export const regionsRouter = router({
     .query(({ input }) => shown(getRegionAt(input.code, ['code']))),
   /** `regions.names`: up to 2,000 regions at once (a page of stations' townships). */
   names: authedProcedure.input(ZRegionNamesRequestSchema).query(({ input }) => regionNames(input.codes)),
+  /**
+   * `regions.chain`: a region and its ancestors, province first, for a console's breadcrumbs and its
+   * drill-down level: one round trip where `regions.get` up the parent codes takes one per level.
+   */
+  chain: authedProcedure.input(ZRegionChainRequestSchema).query(({ input }) =>
+    parentChain(getRegionAt(input.code, ['code']).code)
+      .reverse()
+      .map(shown),
+  ),
   /** `regions.children`: the regions one level below, in code order; a township has none. */
   children: authedProcedure
     .input(ZRegionChildrenRequestSchema)

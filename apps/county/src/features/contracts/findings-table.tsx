@@ -1,10 +1,16 @@
 import { type Finding, useI18n } from '@shegong/web';
-import { Table, Tag } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 
 const SEVERITY_COLOR = { error: 'red', warning: 'orange', info: 'blue' } as const;
 
 /** Findings as funding stated them: severity, rule, message in the UI's language, clause. */
-export function FindingsTable({ findings }: { findings: readonly Finding[] }) {
+export function FindingsTable({
+  findings,
+  testId = 'contract-findings',
+}: {
+  findings: readonly Finding[];
+  testId?: string;
+}) {
   const { t, locale } = useI18n();
   return (
     <Table<Finding>
@@ -12,8 +18,9 @@ export function FindingsTable({ findings }: { findings: readonly Finding[] }) {
       pagination={false}
       rowKey={(f) => `${f.ruleId}-${f.subject.kind}-${f.subject.id}-${f.message.zh}`}
       dataSource={[...findings]}
-      locale={{ emptyText: t('compliance.none') }}
-      data-testid="contract-findings"
+      // Body text, not Ant Design's placeholder grey: "none found" is an answer, and must be legible (AA).
+      locale={{ emptyText: <Typography.Text>{t('compliance.none')}</Typography.Text> }}
+      data-testid={testId}
       columns={[
         {
           title: t('compliance.severity'),

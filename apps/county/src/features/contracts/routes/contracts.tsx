@@ -3,17 +3,39 @@ import {
   DataAsOf,
   EmptyState,
   ErrorState,
+  type ExportColumn,
+  ExportExcelButton,
   formatDate,
   formatMoney,
   LoadingState,
+  useAuth,
   useCursorPages,
   useI18n,
 } from '@shegong/web';
-import { Card, Space, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Button, Card, message, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { type Contract, useContracts } from '../api.ts';
+import { SignContract } from '../sign-contract.tsx';
 
 const PAGE_SIZE = 20;
+
+/** The contracts as the sheet holds them: money in 元, findings as rule and clause. */
+function contractExportColumns(t: (key: string) => string): ReadonlyArray<ExportColumn<Contract>> {
+  return [
+    { title: t('contracts.id'), value: (c) => c.id },
+    { title: t('station.operator'), value: (c) => c.operatorId },
+    { title: t('contracts.stations'), value: (c) => c.stationIds.join('、') },
+    { title: t('contracts.awardNotice'), value: (c) => c.awardNoticeDate },
+    { title: t('contracts.signedOn'), value: (c) => c.signedOn },
+    { title: t('contracts.term'), value: (c) => `${c.termStart} – ${c.termEnd}` },
+    { title: t('sign.amountYuan'), value: (c) => c.amountFen / 100 },
+    {
+      title: t('contracts.findings'),
+      value: (c) => c.findings.map((f) => `${f.ruleId}（${f.citation}）`).join('；'),
+    },
+  ];
+}
 
 /**
  * `/contracts`: the county's purchase contracts (`funding.contracts.list`), each with its operator, the
@@ -25,12 +47,43 @@ export function ContractsPage() {
   const pages = useCursorPages();
   const { cursor } = pages;
   const contracts = useContracts({ limit: PAGE_SIZE, ...(cursor && { cursor }) });
+  const principal = useAuth().session?.principal;
+  const navigate = useNavigate();
+  const [signing, setSigning] = useState(false);
+  // `contracts.write` is the county's and the city's [ZZ §2]; in the county console, the county signs.
+  const signs = principal?.role === 'county';
   return (
     <Card
       title={t('contracts.title')}
-      extra={<DataAsOf at={contracts.dataUpdatedAt} />}
+      extra={
+        <Space wrap>
+          <DataAsOf at={contracts.dataUpdatedAt} />
+          {signs && (
+            <Button size="small" type="primary" onClick={() => setSigning(true)} data-testid="contract-sign">
+              {t('sign.open')}
+            </Button>
+          )}
+          <ExportExcelButton
+            title={t('contracts.title')}
+            columns={contractExportColumns(t)}
+            rows={contracts.data?.items ?? []}
+            asOf={contracts.dataUpdatedAt}
+          />
+        </Space>
+      }
       data-testid="contracts-page"
     >
+      {signing && principal && (
+        <SignContract
+          countyCode={principal.regionCode}
+          onClose={() => setSigning(false)}
+          onSigned={(c) => {
+            setSigning(false);
+            void message.success(t('sign.done', { id: c.id, findings: c.findings.length }));
+            navigate(`/contracts/${encodeURIComponent(c.id)}`);
+          }}
+        />
+      )}
       <Typography.Paragraph type="secondary">{t('contracts.hint')}</Typography.Paragraph>
       {contracts.isPending ? (
         <LoadingState />

@@ -48,6 +48,9 @@ function ProvinceDashboard({ provinceCode, provinces }: { provinceCode: string; 
   const { t, locale } = useI18n();
   const coverage = useCoverage(provinceCode);
   const compliance = useComplianceSummary(provinceCode);
+  // Asked here, with the figures above, not first when `ServiceVolumes` mounts after coverage arrives: one
+  // round trip for the whole page instead of two in a row (the months carry their by-domain rows too).
+  useMonthlyTotals(provinceCode);
 
   if (coverage.isPending) return <LoadingState />;
   if (coverage.isError)

@@ -35,6 +35,11 @@ export function RegionPage() {
   const { regionCode = '' } = useParams();
   const { t } = useI18n();
   const chain = useRegionChain(regionCode);
+  // Asked at once, beside the chain, under the keys the city or county view reads: the view waits for the
+  // chain (its level) but no longer starts its own calls only then, one round trip after.
+  useCoverage(regionCode);
+  useComplianceSummary(regionCode);
+  useStations({ regionCode, limit: PAGE_SIZE }, { enabled: looksBelowCity(regionCode) });
   const back = (
     <Link to="/dashboard">
       <Button type="primary">{t('nav.backToDashboard')}</Button>
@@ -60,6 +65,15 @@ export function RegionPage() {
       )}
     </Space>
   );
+}
+
+/**
+ * Whether a code reads as a county's or a township's in the national division code (GB/T 2260: a city is
+ * `XXYY00`, a county `XXYYZZ`, a township nine digits): only to ask for its stations ahead of the chain.
+ * The chain's level decides which view shows; a wrong guess costs one unused call, or none made early.
+ */
+function looksBelowCity(code: string): boolean {
+  return (/^\d{6}$/.test(code) && !code.endsWith('00')) || /^\d{9}(\d{3})?$/.test(code);
 }
 
 /** A city: its counties' coverage (table and chart) and staffing compliance. */
