@@ -218,7 +218,8 @@ describe('Excel in the county console', () => {
     await page.getByTestId('import-problems').waitFor({ timeout: 30_000 });
     const cells = await problemRows(page);
     expect(cells.map(([r, column]) => [r, column])).toEqual([['3', '身份证号']]);
-    expect(cells[0]?.[2]).toMatch(/check|GB 11643/);
+    // Worded for the clerk in Chinese, as the ID number rule words it (`serverMessage`).
+    expect(cells[0]?.[2]).toBe('身份证号码校验位错误：最后一位应为 8，而不是 9（GB 11643-1999）');
     expect(await page.getByTestId('import-confirm').count()).toBe(0);
     // The ID number is personal information: the page never shows one back as typed.
     const text = (await page.getByTestId('worker-import').textContent()) ?? '';
@@ -261,7 +262,10 @@ describe('Excel in the county console', () => {
     });
     await page.getByTestId('import-file').setInputFiles(bad);
     await page.getByTestId('import-problems').waitFor({ timeout: 30_000 });
-    expect((await problemRows(page)).map(([r, column]) => [r, column])).toEqual([['3', '服务日期']]);
+    const dateProblems = await problemRows(page);
+    expect(dateProblems.map(([r, column]) => [r, column])).toEqual([['3', '服务日期']]);
+    // A schema refusal in zod's zh-CN wording, not the service's English.
+    expect(dateProblems[0]?.[2]).toBe('无效ISO日期');
     expect(await page.getByTestId('import-confirm').count()).toBe(0);
     await ctx.shot('import-records');
     expect(await recordCount(stationId)).toBe(before);
@@ -291,7 +295,7 @@ describe('Excel in the county console', () => {
     expect(await page.getByTestId('record-import').textContent()).toContain('未写入任何数据');
     const again = await problemRows(page);
     expect(again.map(([r]) => r)).toEqual(['2', '3', '4']);
-    expect(again[0]?.[2]).toContain('ingested before');
+    expect(again[0]?.[2]).toBe('此记录编号已报送过，或在本表中重复');
     expect(await recordCount(stationId)).toBe(before + rows.length);
   });
 

@@ -47,6 +47,7 @@ export function checkResidentId(input: string): ResidentIdCheck {
       ok: false,
       reason: 'length',
       message: `a resident ID number has 18 characters, this one has ${id.length}`,
+      zh: `身份证号码应为 18 位，此号码为 ${id.length} 位`,
     };
   }
   if (!/^\d{17}[\dX]$/.test(id)) {
@@ -54,10 +55,16 @@ export function checkResidentId(input: string): ResidentIdCheck {
       ok: false,
       reason: 'charset',
       message: 'a resident ID number is 17 digits followed by a digit or X',
+      zh: '身份证号码应为 17 位数字加 1 位数字或 X',
     };
   }
   if (id.startsWith('0')) {
-    return { ok: false, reason: 'format', message: 'the first 6 digits should be a division code' };
+    return {
+      ok: false,
+      reason: 'format',
+      message: 'the first 6 digits should be a division code',
+      zh: '身份证号码前 6 位应为行政区划代码',
+    };
   }
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isCalendarDate(birthDate) || birthDate < '1800-01-01') {
@@ -65,6 +72,7 @@ export function checkResidentId(input: string): ResidentIdCheck {
       ok: false,
       reason: 'date',
       message: `digits 7–14 should be the birth date, but ${id.slice(6, 14)} is not a real date`,
+      zh: `身份证号码第 7–14 位应为出生日期，${id.slice(6, 14)} 不是有效日期`,
     };
   }
   const expected = residentIdCheckCharacter(id.slice(0, 17));
@@ -74,6 +82,7 @@ export function checkResidentId(input: string): ResidentIdCheck {
       ok: false,
       reason: 'check',
       message: `the resident ID number fails its check: the last character should be ${expected}, not ${id[17]} (GB 11643-1999)`,
+      zh: `身份证号码校验位错误：最后一位应为 ${expected}，而不是 ${id[17]}（GB 11643-1999）`,
     };
   }
   const sequence = id.slice(14, 17);
@@ -114,5 +123,9 @@ export const ResidentIdNumberSchema = z
   .superRefine((id, ctx) => {
     const result = checkResidentId(id);
     if (!result.ok)
-      ctx.addIssue({ code: 'custom', message: result.message, params: { reason: result.reason } });
+      ctx.addIssue({
+        code: 'custom',
+        message: result.message,
+        params: { reason: result.reason, zh: result.zh },
+      });
   });

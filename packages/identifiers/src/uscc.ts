@@ -61,6 +61,7 @@ export function checkUscc(input: string): UsccCheck {
       ok: false,
       reason: 'length',
       message: `a unified social credit code has 18 characters, "${input}" has ${code.length}`,
+      zh: `统一社会信用代码应为 18 位，“${input}”为 ${code.length} 位`,
     };
   }
   const bad = [...code].findIndex((c) => !USCC_ALPHABET.includes(c));
@@ -69,6 +70,7 @@ export function checkUscc(input: string): UsccCheck {
       ok: false,
       reason: 'charset',
       message: `character ${bad + 1} ("${code[bad]}") is not allowed: a unified social credit code uses digits and the letters ${USCC_ALPHABET.slice(10)}`,
+      zh: `第 ${bad + 1} 位“${code[bad]}”不允许：统一社会信用代码只用数字和字母 ${USCC_ALPHABET.slice(10)}`,
     };
   }
   if (!/^\d{6}$/.test(code.slice(2, 8))) {
@@ -76,6 +78,7 @@ export function checkUscc(input: string): UsccCheck {
       ok: false,
       reason: 'format',
       message: `characters 3–8 ("${code.slice(2, 8)}") should be the registering authority's 6-digit division code`,
+      zh: `第 3–8 位“${code.slice(2, 8)}”应为登记管理机关的 6 位行政区划代码`,
     };
   }
   const expected = usccCheckCharacter(code.slice(0, 17));
@@ -84,6 +87,7 @@ export function checkUscc(input: string): UsccCheck {
       ok: false,
       reason: 'check',
       message: `"${code}" fails its check: the check character should be ${expected}, not ${code[17]} (GB 32100-2015)`,
+      zh: `“${code}”校验码错误：最后一位应为 ${expected}，而不是 ${code[17]}（GB 32100-2015）`,
     };
   }
   return {
@@ -119,5 +123,9 @@ export const UnifiedSocialCreditCodeSchema = z
   .superRefine((code, ctx) => {
     const result = checkUscc(code);
     if (!result.ok)
-      ctx.addIssue({ code: 'custom', message: result.message, params: { reason: result.reason } });
+      ctx.addIssue({
+        code: 'custom',
+        message: result.message,
+        params: { reason: result.reason, zh: result.zh },
+      });
   });

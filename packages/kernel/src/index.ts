@@ -31,4 +31,5 @@ export {
   type Severity,
   SeveritySchema,
 } from './finding.ts';
+export { issueFacts } from './issue.ts';
 export { type LegalTerm, LegalTermSchema, relationOf, satisfies } from './legal-counting.ts';

@@ -157,6 +157,7 @@ export { LockedTag, ReportStatusTag, Timeliness } from './reports/report-status.
 export { ReportsTable } from './reports/reports-table.tsx';
 export { ReviewReportForm } from './reports/review-form.tsx';
 export { ApprovalQueue, UnitReports } from './reports/screens.tsx';
+export { type ServerError, serverMessage } from './server-messages.ts';
 export type { Session } from './session.ts';
 export { SignInForm } from './sign-in.tsx';
 export { EmptyState, ErrorState, LoadingState, NotFoundState } from './states.tsx';

@@ -40,8 +40,21 @@ describe('workers.upsertMany with dryRun', () => {
     expect(fresh?.worker).not.toHaveProperty('idNumber');
     expect(id?.worker).toBeNull();
     expect(id?.errors).toEqual([
-      { path: 'idNumber', code: 'REGISTRY_INPUT_INVALID', message: expect.any(String) },
+      {
+        path: 'idNumber',
+        code: 'REGISTRY_INPUT_INVALID',
+        message: expect.stringMatching(/fails its check/),
+        // What the refusal was, for a console to word it in Chinese.
+        issue: {
+          code: 'custom',
+          params: { reason: 'check', zh: expect.stringMatching(/^身份证号码校验位错误/) },
+        },
+      },
     ]);
+    // A schema refusal says what it was without its wording (and never the value sent).
+    expect(
+      schema?.errors.every((e) => typeof e.issue?.code === 'string' && !('input' in (e.issue ?? {}))),
+    ).toBe(true);
     expect(schema?.errors.map((e) => e.path).sort()).toEqual(['appointedOn', 'education']);
     expect(nowhere?.errors).toEqual([
       expect.objectContaining({ path: 'stationId', code: 'STATION_UNKNOWN' }),

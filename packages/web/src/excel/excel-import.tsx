@@ -100,7 +100,7 @@ function ReferencedImport<Preview>({ kind, regionCode }: { kind: ImportKind<Prev
 
 /** One kind's import card, its sheet read with the reference data it was given. */
 function ImportCard<Preview>({ kind, reference }: { kind: ImportKind<Preview>; reference: ImportReference }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const hub = useHub();
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
@@ -143,7 +143,7 @@ function ImportCard<Preview>({ kind, reference }: { kind: ImportKind<Preview>; r
       for (const { from, to } of chunksOf(total, kind.perCall)) {
         setPhase({ step: 'checking', file: file.name, progress: { done: from, total } });
         const answer = await kind.dryRun(hub, items.items.slice(from, to));
-        problems.push(...problemsOf(columns, answer.checks, items, from));
+        problems.push(...problemsOf(columns, answer.checks, items, from, locale));
         preview.push(...answer.preview);
       }
       if (problems.length > 0)

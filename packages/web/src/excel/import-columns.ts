@@ -1,3 +1,5 @@
+import type { Locale } from '../format.ts';
+import { serverMessage } from '../server-messages.ts';
 import type { SheetRow } from './workbook.ts';
 
 /**
@@ -183,7 +185,7 @@ function optionCode(options: readonly ImportOption[], text: string): string | un
 /** One row's refusal as the server gives it: the row's position in the batch sent, each error's field path. */
 export interface RowErrors {
   index: number;
-  errors: ReadonlyArray<{ path: string; message: string }>;
+  errors: ReadonlyArray<{ path: string; message: string; code?: string; issue?: Record<string, unknown> }>;
 }
 
 /**
@@ -191,13 +193,15 @@ export interface RowErrors {
  * for the field the server named. A path is read under its row (`items[3].` and `records[3].` are cut off):
  * `certificate.passedOn` names that column, `populations[1]` the populations column; a field the sheet has
  * no column for is named by the template's header, the row itself by "—". `offset` is the position in the
- * sheet of the batch's first row (a sheet sent in several calls).
+ * sheet of the batch's first row (a sheet sent in several calls). The message is in `locale`
+ * (`serverMessage`: the Chinese a clerk reads, the services' English otherwise).
  */
 export function problemsOf(
   columns: readonly ImportColumn[],
   checks: readonly RowErrors[],
   rows: Pick<SheetItems, 'sheetRows' | 'headerOf'>,
   offset = 0,
+  locale: Locale = 'en',
 ): ImportProblem[] {
   return checks.flatMap((check) =>
     check.errors.map((error) => {
@@ -206,7 +210,7 @@ export function problemsOf(
       return {
         row: rows.sheetRows[offset + check.index] ?? 0,
         column: column ? (rows.headerOf.get(column.field) ?? column.zh) : path || '—',
-        message: error.message,
+        message: serverMessage(error, locale),
       };
     }),
   );

@@ -6,6 +6,8 @@
  */
 
 import type { FormInstance } from 'antd';
+import type { Locale } from '../format.ts';
+import { type ServerError, serverMessage } from '../server-messages.ts';
 
 /** A field's errors as Ant Design's `form.setFields` takes them: the field's name path and messages. */
 export interface ServerFieldError {
@@ -85,15 +87,17 @@ export function serverFieldErrors(error: unknown, toField: PathToField = (p) => 
 }
 
 /**
- * A dry run's row errors (`{ path: 'facilities.officeM2', message }`), placed on the form's fields.
+ * A dry run's row errors (`{ path: 'facilities.officeM2', message }`), placed on the form's fields, worded
+ * in `locale` (`serverMessage`).
  * @example dryRunFieldErrors(check.errors).fields // [{ name: ['regionCode'], errors: ['…'] }]
  */
 export function dryRunFieldErrors(
-  errors: ReadonlyArray<{ path: string; message: string }>,
+  errors: ReadonlyArray<ServerError & { path: string }>,
   toField: PathToField = (p) => [...p],
+  locale: Locale = 'en',
 ): PlacedErrors {
   return collect(
-    errors.map((e) => ({ path: parsePath(e.path), message: e.message })),
+    errors.map((e) => ({ path: parsePath(e.path), message: serverMessage(e, locale) })),
     toField,
   );
 }

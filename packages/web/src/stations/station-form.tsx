@@ -152,7 +152,7 @@ export function StationForm({
       onSuccess: (check) => {
         setPreview(check);
         // Clear what the last preview placed, then place this one's errors on the fields they name.
-        const placed = dryRunFieldErrors(check.errors, toField);
+        const placed = dryRunFieldErrors(check.errors, toField, locale);
         showOnForm(form, [...previewedFields.map((f) => ({ name: f.name, errors: [] })), ...placed.fields]);
         setPreviewedFields(placed.fields);
       },

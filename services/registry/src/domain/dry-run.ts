@@ -1,4 +1,4 @@
-import { DomainError, formatPath } from '@shegong/kernel';
+import { DomainError, formatPath, issueFacts } from '@shegong/kernel';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { RegistryDatabase } from '../db/schema.ts';
@@ -6,11 +6,15 @@ import { parseInput } from './input.ts';
 
 type Trx = Transaction<RegistryDatabase>;
 
-/** One reason a dry-run row would be refused; `path` is under the row (`regionCode`, `idNumber`). */
+/**
+ * One reason a dry-run row would be refused; `path` is under the row (`regionCode`, `idNumber`). `issue`
+ * says what the refusal was without its wording (`issueFacts`), for a console to word it in its locale.
+ */
 export interface RowError {
   path: string;
   code: string;
   message: string;
+  issue?: Record<string, unknown>;
 }
 
 /** One row of a dry run: what the write would save, or every reason it would be refused. */
@@ -70,6 +74,7 @@ export async function dryRunRows<Row, Saved>(
           path: formatPath(issue.path as Array<string | number>),
           code: 'REGISTRY_INPUT_INVALID',
           message: issue.message,
+          issue: issueFacts(issue),
         })),
       );
     }

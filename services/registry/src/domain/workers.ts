@@ -87,7 +87,11 @@ export async function checkWorkers({ db, pii }: WorkerDeps, input: unknown): Pro
 async function upsertWorkerIn(trx: Trx, pii: PiiCipher, worker: WorkerData, at: Path): Promise<MaskedWorker> {
   await assertStationExists(trx, worker.stationId, [...at, 'stationId']);
   const id = checkResidentId(worker.idNumber);
-  if (!id.ok) throw fieldError('REGISTRY_INPUT_INVALID', [...at, 'idNumber'], id.message);
+  if (!id.ok)
+    throw fieldError('REGISTRY_INPUT_INVALID', [...at, 'idNumber'], id.message, {
+      // As the schema's refinement words it: a console shows the Chinese wording beside the rule's.
+      issue: { code: 'custom', params: { reason: id.reason, zh: id.zh } },
+    });
   const idNumberHash = pii.hash(id.idNumber);
   if (worker.leftOn === undefined)
     await assertNoOtherCurrentRecord(trx, worker.id, idNumberHash, [...at, 'idNumber']);

@@ -1,6 +1,6 @@
 import { type Catalog, crosswalk, findCanonicalItem, listCatalogs, listPopulations } from '@shegong/catalog';
 import { ALL, ServiceKindSchema, type ServiceRecord, ServiceRecordSchema } from '@shegong/contracts';
-import { formatPath } from '@shegong/kernel';
+import { formatPath, issueFacts } from '@shegong/kernel';
 
 export {
   ALL,
@@ -10,11 +10,15 @@ export {
   ServiceRecordSchema,
 } from '@shegong/contracts';
 
-/** What is wrong with one field of one record, e.g. `records[3].stationId`. */
+/**
+ * What is wrong with one field of one record, e.g. `records[3].stationId`; a schema refusal also says what
+ * it was without its wording (`issue`, from `issueFacts`), for a console to word it in its locale.
+ */
 export interface RecordError {
   path: string;
   code: string;
   message: string;
+  issue?: Record<string, unknown>;
 }
 
 /** A record refused, with every reason. */
@@ -122,6 +126,7 @@ export function createRecordValidator(
             path: formatPath(['records', i, ...(issue.path as Array<string | number>)]),
             code: 'RECORD_FIELD_INVALID',
             message: issue.message,
+            issue: issueFacts(issue),
           })),
         });
         return;
