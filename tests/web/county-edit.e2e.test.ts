@@ -178,7 +178,9 @@ describe('the county editing screens and evaluations, and the city spot checks',
     await page.getByLabel('身份证号码').fill(bad);
     await page.getByLabel('到岗日期').fill('2026-09-01');
     await page.getByTestId('worker-save').click();
-    expect(await fieldErrors(page, '身份证号码')).toMatch(/GB 11643/);
+    expect(await fieldErrors(page, '身份证号码')).toMatch(
+      /^身份证号码校验位错误：最后一位应为 .*（GB 11643-1999）/,
+    );
     await ctx.shot('worker-id-error');
     const listed = await gateway.registry.workers.list.query({ stationId: JINSHUI_FIRST });
     expect(listed.map((w) => w.id)).not.toContain('w-e2e-410105001-9');

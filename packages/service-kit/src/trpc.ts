@@ -1,4 +1,4 @@
-import { DomainError } from '@shegong/kernel';
+import { DomainError, issueFacts } from '@shegong/kernel';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
@@ -20,7 +20,8 @@ export function trpcCodeFor(
 /**
  * The `errorFormatter` every service passes to its one `initTRPC…create()`: the error shape carries the
  * domain code and field path of a `DomainError`, and zod's issues, so callers (and the gateway's
- * problem+json) can name every bad field.
+ * problem+json) can name every bad field; each issue also says what it was without its wording
+ * (`issueFacts`), for a console to word it in its locale.
  * @example const t = initTRPC.context<Ctx>().create({ errorFormatter: formatServiceError });
  */
 export function formatServiceError<S extends { data: object }>({
@@ -38,7 +39,7 @@ export function formatServiceError<S extends { data: object }>({
       domain: cause instanceof DomainError ? cause.toJSON() : null,
       issues:
         cause instanceof ZodError
-          ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message }))
+          ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message, issue: issueFacts(i) }))
           : null,
     },
   };

@@ -159,7 +159,12 @@ describe('stations', () => {
       expect(bad.status).toBe(400);
       const badBody = (await bad.json()) as { error: { data: { issues: unknown } } };
       expect(badBody.error.data.issues).toEqual([
-        { path: ['regionCode'], message: 'no region has the code "410105999"' },
+        {
+          path: ['regionCode'],
+          message: 'no region has the code "410105999"',
+          // What it was without its wording, for a console to word it: a custom rule, no value echoed.
+          issue: { code: 'custom' },
+        },
       ]);
 
       const missing = await fetch(

@@ -183,24 +183,28 @@ export function EvaluationForm({
     try {
       onRecorded(await record.mutateAsync(input));
     } catch (error) {
-      const { fields, other } = serverFieldErrors(error, (path) => {
-        const [head, a, b] = path;
-        if (head === 'entries' && typeof a === 'string')
-          return ['entries', a, b === 'evidence' ? 'evidence' : 'points'];
-        if (head === 'vetoes' && typeof a === 'number' && vetoIds[a])
-          return ['vetoes', vetoIds[a], 'evidence'];
-        if (head === 'facts' && typeof a === 'string') {
-          if (a === 'budget' && (b === 'spentFen' || b === 'plannedFen'))
-            return ['facts', a, b === 'spentFen' ? 'spentYuan' : 'plannedYuan'];
-          return ['facts', a, typeof b === 'string' ? b : 'evidence'];
-        }
-        if (head === 'period') return ['half'];
-        if (head === 'conductedBy') return ['kind'];
-        if (head === 'stationId') return stationId ? null : ['stationId'];
-        if (head === 'kind' || head === 'decidedOn' || head === 'evaluatorName' || head === 'contractId')
-          return [head];
-        return null;
-      });
+      const { fields, other } = serverFieldErrors(
+        error,
+        (path) => {
+          const [head, a, b] = path;
+          if (head === 'entries' && typeof a === 'string')
+            return ['entries', a, b === 'evidence' ? 'evidence' : 'points'];
+          if (head === 'vetoes' && typeof a === 'number' && vetoIds[a])
+            return ['vetoes', vetoIds[a], 'evidence'];
+          if (head === 'facts' && typeof a === 'string') {
+            if (a === 'budget' && (b === 'spentFen' || b === 'plannedFen'))
+              return ['facts', a, b === 'spentFen' ? 'spentYuan' : 'plannedYuan'];
+            return ['facts', a, typeof b === 'string' ? b : 'evidence'];
+          }
+          if (head === 'period') return ['half'];
+          if (head === 'conductedBy') return ['kind'];
+          if (head === 'stationId') return stationId ? null : ['stationId'];
+          if (head === 'kind' || head === 'decidedOn' || head === 'evaluatorName' || head === 'contractId')
+            return [head];
+          return null;
+        },
+        locale,
+      );
       showOnForm(form, fields);
       setFailure(other);
     }

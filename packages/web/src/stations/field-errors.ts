@@ -28,8 +28,17 @@ export interface PlacedErrors {
 export type PathToField = (path: ReadonlyArray<string | number>) => Array<string | number> | null;
 
 interface ErrorData {
-  domain?: { code?: string; message: string; path?: ReadonlyArray<string | number> } | null;
-  issues?: Array<{ path: ReadonlyArray<string | number>; message: string }> | null;
+  domain?: {
+    code?: string;
+    message: string;
+    path?: ReadonlyArray<string | number>;
+    issue?: Record<string, unknown>;
+  } | null;
+  issues?: Array<{
+    path: ReadonlyArray<string | number>;
+    message: string;
+    issue?: Record<string, unknown>;
+  }> | null;
 }
 
 /** Reads `facilities.rooms[0]` (kernel's `formatPath`) back into `['facilities', 'rooms', 0]`. */
@@ -66,18 +75,28 @@ function collect(
 }
 
 /**
- * A refused tRPC call's errors, placed on the form's fields: the domain error's path and every zod issue.
+ * A refused tRPC call's errors, placed on the form's fields: the domain error's path and every zod issue,
+ * worded in `locale` (`serverMessage`).
  * An error that is not the server's (the network) names no field: its message is returned in `other`.
  * @example
  * const { fields, other } = serverFieldErrors(error);
  * form.setFields(fields); // idNumber: "身份证号码校验位不正确"
  */
-export function serverFieldErrors(error: unknown, toField: PathToField = (p) => [...p]): PlacedErrors {
+export function serverFieldErrors(
+  error: unknown,
+  toField: PathToField = (p) => [...p],
+  locale: Locale = 'en',
+): PlacedErrors {
   const data = (error as { data?: ErrorData } | null)?.data;
   const items: Array<{ path: ReadonlyArray<string | number>; message: string }> = [];
-  for (const issue of data?.issues ?? []) items.push(issue);
+  for (const issue of data?.issues ?? [])
+    items.push({ path: issue.path, message: serverMessage(issue, locale) });
   if (data?.domain && (data.issues ?? []).length === 0) {
-    items.push({ path: data.domain.path ?? [], message: data.domain.message });
+    const { code, message, issue } = data.domain;
+    items.push({
+      path: data.domain.path ?? [],
+      message: serverMessage({ message, ...(code && { code }), ...(issue && { issue }) }, locale),
+    });
   }
   const placed = collect(items, toField);
   if (placed.fields.length === 0 && placed.other.length === 0) {

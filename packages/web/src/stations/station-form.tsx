@@ -173,7 +173,7 @@ export function StationForm({
       const saved = await writes.upsert.mutateAsync(stationInputOf(values, station !== undefined));
       onSaved(saved);
     } catch (error) {
-      const { fields, other } = serverFieldErrors(error, toField);
+      const { fields, other } = serverFieldErrors(error, toField, locale);
       showOnForm(form, fields);
       setFailure(other);
     }

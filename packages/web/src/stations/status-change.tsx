@@ -29,7 +29,7 @@ export function StationStatusChange({
   station: Station;
   onChanged?: (s: Station) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const writes = useStationWrites();
   const [form] = Form.useForm<StatusValues>();
   const [failure, setFailure] = useState<string[]>([]);
@@ -50,8 +50,10 @@ export function StationStatusChange({
       });
       onChanged?.(changed);
     } catch (error) {
-      const { fields, other } = serverFieldErrors(error, (p) =>
-        p[0] === 'to' || p[0] === 'on' ? [p[0]] : null,
+      const { fields, other } = serverFieldErrors(
+        error,
+        (p) => (p[0] === 'to' || p[0] === 'on' ? [p[0]] : null),
+        locale,
       );
       showOnForm(form, fields);
       setFailure(other);

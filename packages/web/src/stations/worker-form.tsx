@@ -147,7 +147,7 @@ export function WorkerForm({
   worker?: StationWorker;
   onSaved: (worker: StationWorker) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const writes = useWorkerWrites();
   const [form] = Form.useForm<WorkerFormValues>();
   const [failure, setFailure] = useState<string[]>([]);
@@ -158,7 +158,7 @@ export function WorkerForm({
     try {
       onSaved(await writes.upsert.mutateAsync(workerInputOf(stationId, values, worker)));
     } catch (error) {
-      const { fields, other } = serverFieldErrors(error, toField);
+      const { fields, other } = serverFieldErrors(error, toField, locale);
       showOnForm(form, fields);
       setFailure(other);
     }
@@ -334,11 +334,17 @@ export function WorkerTrainings({ worker }: { worker: StationWorker }) {
       });
       form.resetFields();
     } catch (error) {
-      const { fields, other } = serverFieldErrors(error, (p) => {
-        if (p[0] !== 'training') return null;
-        if (p[1] === 'provider') return [p[2] === 'name' ? 'providerName' : 'providerKind'];
-        return typeof p[1] === 'string' && ['date', 'hours', 'kind', 'passed'].includes(p[1]) ? [p[1]] : null;
-      });
+      const { fields, other } = serverFieldErrors(
+        error,
+        (p) => {
+          if (p[0] !== 'training') return null;
+          if (p[1] === 'provider') return [p[2] === 'name' ? 'providerName' : 'providerKind'];
+          return typeof p[1] === 'string' && ['date', 'hours', 'kind', 'passed'].includes(p[1])
+            ? [p[1]]
+            : null;
+        },
+        locale,
+      );
       showOnForm(form, fields);
       setFailure(other);
     }

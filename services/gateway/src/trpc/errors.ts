@@ -1,14 +1,24 @@
-import { DomainError } from '@shegong/kernel';
+import { DomainError, issueFacts } from '@shegong/kernel';
 import { trpcCodeFor } from '@shegong/service-kit';
 import { TRPCClientError } from '@trpc/client';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
+/** What a refusal was, without its wording (`issueFacts`), for a console to word it in its locale. */
+type IssueFacts = Record<string, unknown>;
+type Domain = {
+  code: string;
+  message: string;
+  path: Array<string | number>;
+  details?: { issue?: IssueFacts };
+};
+type Issue = { path: string[]; message: string; issue?: IssueFacts };
+
 /** A service's answer to a forwarded call that failed: its domain error and zod issues, kept as they were. */
 export class ServiceError extends Error {
   readonly service: string;
-  readonly domain: { code: string; message: string; path: Array<string | number> } | null;
-  readonly issues: Array<{ path: string[]; message: string }> | null;
+  readonly domain: Domain | null;
+  readonly issues: Issue[] | null;
   constructor(service: string, message: string, data: ServiceErrorData | undefined) {
     super(message);
     this.service = service;
@@ -19,8 +29,8 @@ export class ServiceError extends Error {
 
 interface ServiceErrorData {
   code?: TRPCError['code'];
-  domain?: { code: string; message: string; path: Array<string | number> } | null;
-  issues?: Array<{ path: string[]; message: string }> | null;
+  domain?: Domain | null;
+  issues?: Issue[] | null;
 }
 
 /**
@@ -56,19 +66,31 @@ export function toTRPCError(error: DomainError | TRPCError): TRPCError {
 
 /** The `data` every gateway error carries: the domain error (code, message, path) and zod issues, if any. */
 export function errorDetails(error: TRPCError): {
-  domain: { code: string; message: string; path: ReadonlyArray<string | number> } | null;
-  issues: Array<{ path: string[]; message: string }> | null;
+  domain: { code: string; message: string; path: ReadonlyArray<string | number>; issue?: IssueFacts } | null;
+  issues: Issue[] | null;
 } {
   const cause = error.cause;
-  if (cause instanceof ServiceError) return { domain: cause.domain, issues: cause.issues };
+  if (cause instanceof ServiceError) {
+    if (!cause.domain) return { domain: null, issues: cause.issues };
+    const { code, message, path, details } = cause.domain;
+    return {
+      domain: { code, message, path, ...(details?.issue && { issue: details.issue }) },
+      issues: cause.issues,
+    };
+  }
   if (cause instanceof DomainError) {
-    const { code, message, path } = cause.toJSON();
-    return { domain: { code, message, path }, issues: null };
+    const { code, message, path, details } = cause.toJSON();
+    const issue = details.issue as IssueFacts | undefined;
+    return { domain: { code, message, path, ...(issue && { issue }) }, issues: null };
   }
   if (cause instanceof ZodError) {
     return {
       domain: null,
-      issues: cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      issues: cause.issues.map((i) => ({
+        path: i.path.map(String),
+        message: i.message,
+        issue: issueFacts(i),
+      })),
     };
   }
   return { domain: null, issues: null };

@@ -65,7 +65,7 @@ export function PaymentApplication({
       });
       onDone(created);
     } catch (error) {
-      const { fields, other } = serverFieldErrors(error, toField);
+      const { fields, other } = serverFieldErrors(error, toField, locale);
       form.setFields(fields as Parameters<typeof form.setFields>[0]);
       setFailure(other);
     }

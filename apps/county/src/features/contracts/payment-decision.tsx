@@ -58,8 +58,10 @@ export function PaymentDecision({
             : await writes.pay.mutateAsync({ id: payment.id, paidOn: values.on });
       onDone(after);
     } catch (error) {
-      const { fields, other } = serverFieldErrors(error, (p) =>
-        p[0] === dayField ? ['on'] : p[0] === 'reason' && action === 'reject' ? ['reason'] : null,
+      const { fields, other } = serverFieldErrors(
+        error,
+        (p) => (p[0] === dayField ? ['on'] : p[0] === 'reason' && action === 'reject' ? ['reason'] : null),
+        locale,
       );
       form.setFields(fields as Parameters<typeof form.setFields>[0]);
       setFailure(other);

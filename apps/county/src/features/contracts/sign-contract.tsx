@@ -51,7 +51,7 @@ export function SignContract({
   onClose: () => void;
   onSigned: (contract: Contract) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const sign = useSignContract();
   const operators = useOperators({ limit: 100 });
   const stations = useStations({ regionCode: countyCode, limit: 100 });
@@ -81,7 +81,7 @@ export function SignContract({
       });
       onSigned(contract);
     } catch (error) {
-      const { fields, other } = serverFieldErrors(error, toField);
+      const { fields, other } = serverFieldErrors(error, toField, locale);
       form.setFields(fields as Parameters<typeof form.setFields>[0]);
       setFailure(other);
     }
