@@ -10,7 +10,7 @@ export function regionPath(region: Pick<RegionInfo, 'code' | 'level'>): string {
 
 /**
  * The breadcrumb of a drill-down: 河南省 / 郑州市 / 二七区 (each a link up), then `last` (the page's own
- * item, e.g. a station's name) when given. The chain comes from the gateway's `regions.get`.
+ * item, e.g. a station's name) when given. The chain comes from the gateway's `regions.chain` (one call).
  */
 export function RegionTrail({ code, last }: { code: string; last?: ReactNode }) {
   const { t } = useI18n();

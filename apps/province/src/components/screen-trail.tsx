@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 
 /**
  * The breadcrumb of a drillable screen (completeness, budget, plan): 河南省 / 郑州市 / 金水区, each a link to
- * the same screen one level up (`${base}/${code}`). The chain comes from the gateway's `regions.get`.
+ * the same screen one level up (`${base}/${code}`). The chain comes from the gateway's `regions.chain` (one call).
  */
 export function ScreenTrail({ code, base }: { code: string; base: string }) {
   const { t } = useI18n();
