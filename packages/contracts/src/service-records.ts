@@ -54,7 +54,15 @@ export const IngestResultSchema = z
       z.object({
         index: z.number().int(),
         id: z.string().nullable(),
-        errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+        errors: z.array(
+          z.object({
+            path: z.string(),
+            code: z.string(),
+            message: z.string(),
+            /** What a schema refusal was without its wording (zod's issue code and parameters), to re-word it. */
+            issue: z.record(z.string(), z.unknown()).optional(),
+          }),
+        ),
       }),
     ),
   })

@@ -2236,6 +2236,10 @@ export interface components {
                 path: string;
                 code: string;
                 message: string;
+                /** @description what a schema refusal was without its wording (zod's issue code and parameters), to re-word it */
+                issue?: {
+                    [key: string]: unknown;
+                };
             }[];
         };
         Station: {
@@ -2422,6 +2426,9 @@ export interface components {
                     path: string;
                     code: string;
                     message: string;
+                    issue?: {
+                        [key: string]: unknown;
+                    };
                 }[];
             }[];
         };

@@ -36,6 +36,12 @@ export const RejectedRowSchema = z
         path: z.string().meta({ example: 'items[3].regionCode' }),
         code: z.string(),
         message: z.string(),
+        issue: z
+          .record(z.string(), z.unknown())
+          .optional()
+          .describe(
+            "what a schema refusal was without its wording (zod's issue code and parameters), to re-word it",
+          ),
       }),
     ),
   })

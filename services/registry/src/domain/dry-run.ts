@@ -38,12 +38,17 @@ class DryRunDone extends Error {
   }
 }
 
-/** A DomainError as a row's error: its path, code, and the message without the leading field name. */
+/**
+ * A DomainError as a row's error: its path, code, the message without the leading field name, and what it
+ * was (`details.issue`) when the rule said so.
+ */
 export function rowError(error: DomainError): RowError {
+  const issue = error.details.issue;
   return {
     path: formatPath(error.path),
     code: error.code,
     message: error.message.replace(/^[^:\s]*:\s*/, ''),
+    ...(issue !== null && typeof issue === 'object' && { issue: issue as Record<string, unknown> }),
   };
 }
 

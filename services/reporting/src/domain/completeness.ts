@@ -71,6 +71,28 @@ const PROJECT_ROWS = sql<boolean>`period_key !~ '^[0-9]'`;
 const CALENDAR_LOCK = 0x5e6c0d1;
 /** The second argument of that lock for laying out the project reports (no calendar year is 0). */
 const PROJECT_LOCK = 0;
+/**
+ * The first argument of the advisory lock that serialises reconciling one township's expectations (second
+ * argument: the code's hash): two transactions adding the same township's reports (two stations opening at
+ * once, a contract beside a station event) take turns, so the second sees the first's rows and counts none
+ * of them again.
+ */
+const TOWNSHIP_LOCK = 0x5e6c0d2;
+
+/** Waits for any other transaction reconciling `township`, until this one ends. */
+async function lockTownship(trx: Db, township: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${TOWNSHIP_LOCK}, hashtext(${township}))`.execute(trx);
+}
+
+/**
+ * Whether the project reports have been laid out, read under the layout's lock shared: a layout running
+ * now (it holds the lock exclusively) finishes first, so an event is either in the layout or reconciled
+ * here, never in neither.
+ */
+async function projectsLaidOutLocked(trx: Db): Promise<boolean> {
+  await sql`select pg_advisory_xact_lock_shared(${CALENDAR_LOCK}, ${PROJECT_LOCK})`.execute(trx);
+  return projectsLaidOut(trx);
+}
 const INSERT_CHUNK = 5_000;
 
 const isCalendar = (definition: ReportDefinition) =>
@@ -205,6 +227,7 @@ function projectExpectations(
   fallbackSince: IsoDate,
 ): Expectation[] {
   const out = new Map<string, Expectation>();
+  const keyed = new Set<string>();
   for (const c of contracts) {
     const since = c.since ?? fallbackSince;
     for (const span of contractYears(c)) {
@@ -216,9 +239,13 @@ function projectExpectations(
           project: { startOn: span.from, endOn: span.to },
         };
         for (const e of expectedReports(definition, unit, span.from, span.to)) {
+          // Two contracts with the same year start key the same report: the first in (term start, id) order
+          // gives its span, as `projectPeriodOf` picks it, so the due day counted is the report's own.
+          const key = `${e.definitionId}\u0000${e.period.key}`;
+          if (keyed.has(key)) continue;
+          keyed.add(key);
           if (e.period.end < since) continue;
-          // Two contracts with the same year start key the same report (`projectPeriodOf` takes either).
-          out.set(`${e.definitionId}\u0000${e.period.key}`, {
+          out.set(key, {
             definitionId: e.definitionId,
             definitionVersion: e.definitionVersion,
             unit: township,
@@ -777,8 +804,9 @@ export async function trackStationUnits(
   const is = operating(after);
   if (was === is) return;
   const years = (await trx.selectFrom('report_calendar_years').select('year').execute()).map((y) => y.year);
-  const projects = await projectsLaidOut(trx);
-  for (const township of new Set([was, is])) {
+  const projects = await projectsLaidOutLocked(trx);
+  // In code order, as every transaction takes the township locks, so two moves cannot deadlock.
+  for (const township of [...new Set([was, is])].sort()) {
     if (township && years.length > 0) await reconcileTownship(trx, township, years, day);
     if (township && projects) await reconcileProjects(trx, township, day);
   }
@@ -796,7 +824,7 @@ export interface ContractUnitSubject {
  * does not owe already, so a second delivery of the same contract adds nothing [ZZ §5.3, §5.4].
  */
 export async function trackContractUnits(trx: Db, contract: ContractUnitSubject): Promise<void> {
-  if (contract.station_ids.length === 0 || !(await projectsLaidOut(trx))) return;
+  if (contract.station_ids.length === 0 || !(await projectsLaidOutLocked(trx))) return;
   const townships = await trx
     .selectFrom('stations')
     .select('region_code')
@@ -821,6 +849,7 @@ async function projectsLaidOut(trx: Db): Promise<boolean> {
 async function reconcileProjects(trx: Db, township: string, day: IsoDate | null): Promise<void> {
   const path = pathOf(township);
   if (!path) return;
+  await lockTownship(trx, township);
   const definitions = projectDefinitions(township, listReportProfiles());
   if (definitions.length === 0) return;
   const ids = definitions.map((d) => d.id);
@@ -872,6 +901,7 @@ async function reconcileTownship(trx: Db, township: string, years: readonly numb
   // A code the division data does not know is kept by the station read model, never counted (nor refused).
   const path = pathOf(township);
   if (!path) return;
+  await lockTownship(trx, township);
   const definitions = operatorDefinitions(township, listReportProfiles());
   if (definitions.length === 0) return;
   const now = await sql<{ n: number; since: IsoDate | null }>`
