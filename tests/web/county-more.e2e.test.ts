@@ -67,9 +67,11 @@ describe('the county console: operators, service records, PII reveal', () => {
     await expect
       .poll(() => records.locator('tbody tr').count(), { timeout: 15_000 })
       .toBe(first.items.length);
-    const items = await records.locator('tbody tr td:nth-child(2)').allTextContents();
+    // The names come with the catalog (`catalog.get`), which may answer after the rows: until then the codes show.
+    await expect
+      .poll(() => records.locator('tbody tr td:nth-child(2)').allTextContents(), { timeout: 15_000 })
+      .toEqual(first.items.map(named));
     const beneficiaries = await records.locator('tbody tr td:nth-child(5)').allTextContents();
-    expect(items).toEqual(first.items.map(named));
     const kinds = await records.locator('tbody tr td:nth-child(3)').allTextContents();
     const KIND: Record<string, string> = {
       case: '个案',
