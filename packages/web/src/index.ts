@@ -193,6 +193,7 @@ export {
   type PlacedErrors,
   type ServerFieldError,
   serverFieldErrors,
+  showOnForm,
 } from './stations/field-errors.ts';
 export { NEXT_STATUSES, nextStatuses } from './stations/lifecycle.ts';
 export { STATION_MESSAGES } from './stations/messages.ts';

@@ -842,6 +842,31 @@ async function projectsLaidOut(trx: Db): Promise<boolean> {
 }
 
 /**
+ * Adds the expectations of `wanted` a township does not hold yet among the definitions `ids`, and counts
+ * them as expected. The caller holds the township's lock (`lockTownship`), so what it reads as held is.
+ */
+async function addMissing(
+  trx: Db,
+  township: string,
+  ids: readonly string[],
+  wanted: readonly Expectation[],
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('report_expectations')
+    .select(['definition_id', 'period_key'])
+    .where('unit_region_code', '=', township)
+    .where('definition_id', 'in', [...ids])
+    .execute();
+  const have = new Set(existing.map((e) => `${e.definition_id}\u0000${e.period_key}`));
+  const fresh = wanted.filter((w) => !have.has(`${w.definitionId}\u0000${w.periodKey}`));
+  await insertExpectations(trx, fresh);
+  await bump(
+    trx,
+    fresh.map((f) => ({ ...ZERO, expected: 1, ...counterKey(f) })),
+  );
+}
+
+/**
  * Brings a township's project reports in line with the contracts covering its operating stations: adds
  * those it owes and does not have; when no covered station operates any more, takes away the ones not
  * received whose contract year starts after `day` (none when `day` is null: a contract only adds).
@@ -858,19 +883,7 @@ async function reconcileProjects(trx: Db, township: string, day: IsoDate | null)
     const firstDay = contracts[0]?.term_start as IsoDate;
     const wanted = projectExpectations(township, path, contracts, definitions, day ?? firstDay);
     if (wanted.length === 0) return;
-    const existing = await trx
-      .selectFrom('report_expectations')
-      .select(['definition_id', 'period_key'])
-      .where('unit_region_code', '=', township)
-      .where('definition_id', 'in', ids)
-      .execute();
-    const have = new Set(existing.map((e) => `${e.definition_id}\u0000${e.period_key}`));
-    const fresh = wanted.filter((w) => !have.has(`${w.definitionId}\u0000${w.periodKey}`));
-    await insertExpectations(trx, fresh);
-    await bump(
-      trx,
-      fresh.map((f) => ({ ...ZERO, expected: 1, ...counterKey(f) })),
-    );
+    await addMissing(trx, township, ids, wanted);
     return;
   }
   if (day === null) return;
@@ -931,19 +944,7 @@ async function reconcileTownship(trx: Db, township: string, years: readonly numb
       }
     }
     if (wanted.length === 0) return;
-    const existing = await trx
-      .selectFrom('report_expectations')
-      .select(['definition_id', 'period_key'])
-      .where('unit_region_code', '=', township)
-      .where('definition_id', 'in', ids)
-      .execute();
-    const have = new Set(existing.map((e) => `${e.definition_id}\u0000${e.period_key}`));
-    const fresh = wanted.filter((w) => !have.has(`${w.definitionId}\u0000${w.periodKey}`));
-    await insertExpectations(trx, fresh);
-    await bump(
-      trx,
-      fresh.map((f) => ({ ...ZERO, expected: 1, ...counterKey(f) })),
-    );
+    await addMissing(trx, township, ids, wanted);
     return;
   }
   const removed = await trx

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { formatMoney, serverFieldErrors, useI18n } from '@shegong/web';
+import { formatMoney, serverFieldErrors, showOnForm, useI18n } from '@shegong/web';
 import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { type ContractPayments, type PaymentRequest, usePaymentWrites, type VoucherKind } from './api.ts';
@@ -66,7 +66,7 @@ export function PaymentApplication({
       onDone(created);
     } catch (error) {
       const { fields, other } = serverFieldErrors(error, toField, locale);
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
+      showOnForm(form, fields);
       setFailure(other);
     }
   };

@@ -1,4 +1,4 @@
-import { formatDate, formatMoney, serverFieldErrors, useI18n } from '@shegong/web';
+import { formatDate, formatMoney, serverFieldErrors, showOnForm, useI18n } from '@shegong/web';
 import { Alert, Descriptions, Form, Input, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { type PaymentRequest, usePaymentWrites } from './api.ts';
@@ -63,7 +63,7 @@ export function PaymentDecision({
         (p) => (p[0] === dayField ? ['on'] : p[0] === 'reason' && action === 'reject' ? ['reason'] : null),
         locale,
       );
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
+      showOnForm(form, fields);
       setFailure(other);
     }
   };

@@ -1,4 +1,4 @@
-import { serverFieldErrors, useI18n, useOperators, useStations } from '@shegong/web';
+import { serverFieldErrors, showOnForm, useI18n, useOperators, useStations } from '@shegong/web';
 import { Alert, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { type Contract, useSignContract } from './api.ts';
@@ -82,7 +82,7 @@ export function SignContract({
       onSigned(contract);
     } catch (error) {
       const { fields, other } = serverFieldErrors(error, toField, locale);
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
+      showOnForm(form, fields);
       setFailure(other);
     }
   };
