@@ -40,6 +40,7 @@ export {
 } from './domain/evaluations.ts';
 export { applyEvent } from './domain/events.ts';
 export {
+  foldOrphanedRecords,
   foldPendingRecords,
   type IngestOptions,
   type IngestRequest,

@@ -96,6 +96,21 @@ describe('service record ingest', () => {
     ).toMatchObject({ accepted: 3 });
   });
 
+  it('refuses a batch naming a (station, id) twice whole, naming the repeat, and stores nothing', async () => {
+    await using reporting = await withStations();
+    const before = await rowCounts(reporting.db);
+    // the repeat in a later COPY slice than the first row, so the slices before it were sent already
+    const records = Array.from({ length: 1_500 }, (_, i) => serviceRecord(`r${i}`));
+    records.push(serviceRecord('r7', { beneficiaries: 2 }));
+    const error = await errorOf(ingestServiceRecords(reporting.db, { idempotencyKey: 'rep', records }));
+    expect(error.code).toBe('SERVICE_RECORDS_REJECTED');
+    const rejected = error.details.rejected as RejectedRecord[];
+    expect(rejected.map((r) => [r.index, r.errors.map((e) => `${e.path} ${e.code}`)])).toEqual([
+      [1_500, ['records[1500].id SERVICE_RECORD_DUPLICATE']],
+    ]);
+    expect(await rowCounts(reporting.db)).toEqual(before);
+  });
+
   it('with partial: true stores the good rows and lists the rejected ones', async () => {
     await using reporting = await withStations();
     const result = await reporting.caller.serviceRecords.ingest({
@@ -106,12 +121,15 @@ describe('service record ingest', () => {
         serviceRecord('r2', { itemRef: '9.9' }),
         serviceRecord('r3', { beneficiaries: 5 }),
         serviceRecord('r1'),
+        // a repeat that is wrong besides: both reasons
+        serviceRecord('r3', { itemRef: '9.9' }),
       ],
     });
-    expect(result).toMatchObject({ received: 4, accepted: 2 });
+    expect(result).toMatchObject({ received: 5, accepted: 2 });
     expect(result.rejected.map((r) => [r.index, r.errors.map((e) => `${e.path} ${e.code}`)])).toEqual([
       [1, ['records[1].itemRef CATALOG_ITEM_NOT_FOUND']],
       [3, ['records[3].id SERVICE_RECORD_DUPLICATE']],
+      [4, ['records[4].itemRef CATALOG_ITEM_NOT_FOUND', 'records[4].id SERVICE_RECORD_DUPLICATE']],
     ]);
     const stored = await reporting.db.selectFrom('service_records').select('id').orderBy('id').execute();
     expect(stored.map((r) => r.id)).toEqual(['r1', 'r3']);
@@ -275,29 +293,72 @@ describe('service record ingest', () => {
     expect(await total(reporting)).toMatchObject({ records: 2 });
   });
 
-  it('keys a request by the sha256 of its whole body, as stored before the rows were sent by COPY', async () => {
+  it('replays a batch of several COPY slices by its stored rows and the digest of its refused rows', async () => {
     await using reporting = await withStations();
-    // more than one slice of the COPY stream (1,000 rows), with a row the schema refuses (partial)
+    // more than one slice of the COPY stream (1,000 rows), with rows the schema refuses (partial)
     const records: unknown[] = Array.from({ length: 2_345 }, (_, i) =>
       serviceRecord(`r${i}`, { hours: (i % 7) / 4, populations: i % 3 ? ['dibao'] : [] }),
     );
     records.push(undefined, { id: 'odd "quote"\ttab', stationId: 'st-jbl' });
-    const result = await ingestServiceRecords(reporting.db, {
-      idempotencyKey: 'big',
-      partial: true,
-      records,
-    });
+    const request = { idempotencyKey: 'big', partial: true, records };
+    const result = await ingestServiceRecords(reporting.db, request);
     expect(result).toMatchObject({ received: 2_347, accepted: 2_345 });
     const stored = await reporting.db
       .selectFrom('ingest_requests')
       .select('request_hash')
       .where('idempotency_key', '=', 'big')
       .executeTakeFirstOrThrow();
-    const expected = createHash('sha256')
-      .update(JSON.stringify({ partial: true, records }))
-      .digest('hex');
-    expect(stored.request_hash).toBe(expected);
+    expect(stored.request_hash).toMatch(/^v2 partial 2347 [0-9a-f]{64}$/);
+    const before = await rowCounts(reporting.db);
+
+    // the same rows, as another client would spell them (keys in another order, a population named
+    // twice): the same records, the first result
+    const respelled = records.map((r, i) => {
+      if (i === 5) return { ...(r as object), populations: ['dibao', 'dibao'] };
+      if (i === 7) return Object.fromEntries(Object.entries(r as object).reverse());
+      return r;
+    });
+    expect(await ingestServiceRecords(reporting.db, { ...request, records: respelled })).toEqual(result);
+
+    const conflicts: Array<[string, unknown[]]> = [
+      [
+        'a stored row changed',
+        records.map((r, i) => (i === 1_500 ? { ...(r as object), beneficiaries: 9 } : r)),
+      ],
+      [
+        'a refused row changed',
+        records.map((r, i) => (i === 2_346 ? { id: 'other', stationId: 'st-jbl' } : r)),
+      ],
+      ['a stored row refused now', records.map((r, i) => (i === 10 ? { ...(r as object), hours: -1 } : r))],
+      ['a row fewer', records.filter((_, i) => i !== 3)],
+      ['a stored row swapped for a new one', records.map((r, i) => (i === 0 ? serviceRecord('new-0') : r))],
+    ];
+    for (const [what, changed] of conflicts) {
+      const error = await errorOf(ingestServiceRecords(reporting.db, { ...request, records: changed }));
+      expect({ what, code: error.code }).toEqual({ what, code: 'INGEST_KEY_CONFLICT' });
+    }
+    expect((await errorOf(ingestServiceRecords(reporting.db, { ...request, partial: false }))).code).toBe(
+      'INGEST_KEY_CONFLICT',
+    );
+    expect(await rowCounts(reporting.db)).toEqual(before);
     expect(await total(reporting)).toMatchObject({ records: 2_345 });
+  });
+
+  it('replays a key stored before v2 by the sha256 of the whole body', async () => {
+    await using reporting = await withStations();
+    const request = { idempotencyKey: 'old', records: [serviceRecord('r1'), serviceRecord('r2')] };
+    const result = await ingestServiceRecords(reporting.db, request);
+    const legacy = createHash('sha256')
+      .update(JSON.stringify({ partial: false, records: request.records }))
+      .digest('hex');
+    await reporting.db
+      .updateTable('ingest_requests')
+      .set({ request_hash: legacy })
+      .where('idempotency_key', '=', 'old')
+      .execute();
+    expect(await ingestServiceRecords(reporting.db, request)).toEqual(result);
+    const changed = { ...request, records: [serviceRecord('r1'), serviceRecord('r2', { hours: 7 })] };
+    expect((await errorOf(ingestServiceRecords(reporting.db, changed))).code).toBe('INGEST_KEY_CONFLICT');
   });
 
   it('stores ids with tabs, newlines, backslashes, quotes and braces exactly as sent', async () => {

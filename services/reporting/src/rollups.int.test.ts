@@ -2,7 +2,7 @@ import { crosswalk, listCatalogs, listPopulations } from '@shegong/catalog';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { type ReportingDatabase, SCHEMA } from './db/schema.ts';
-import { foldPendingRecords, ingestServiceRecords } from './domain/ingest.ts';
+import { foldOrphanedRecords, foldPendingRecords, ingestServiceRecords } from './domain/ingest.ts';
 import { periodRange, type RollupBreakdown, type ServiceRollup } from './domain/rollups.ts';
 import {
   generateRecords,
@@ -343,6 +343,30 @@ describe('service rollups', () => {
     expect(await expectRollupsEqualGroundTruth(reporting)).toBe(
       REGIONS.length * PERIODS.length * BREAKDOWNS.length,
     );
+  });
+
+  it("a service's loop folds orphaned marks only: a live process's recent ones are left to its own fold", async () => {
+    await using reporting = await withSuiteStations();
+    // the process that ingests: its own handle and folder, which would fold a second after the call
+    const live = reporting.db.withSchema(SCHEMA);
+    await ingestServiceRecords(
+      live,
+      { idempotencyKey: 'young', records: suiteRecords(3, 700, 'y') },
+      { rollups: 'background' },
+    );
+    // another process's loop, at once: the mark is seconds old, its records are held by a live process
+    expect(await foldOrphanedRecords(reporting.db)).toBe(0);
+    expect(await pendingMarks(reporting.db)).toBe(1);
+    // the same mark a minute old: nobody holds it any more, the loop folds it from the raw rows
+    await sql`update reporting.rollup_pending set marked_at = now() - interval '1 minute'`.execute(
+      reporting.db,
+    );
+    expect(await foldOrphanedRecords(reporting.db)).toBe(1);
+    expect(await foldPendingRecords(live)).toBe(0);
+    expect(
+      (await reporting.caller.rollups.services({ regionCode: '410000', period: '2023' })).totals.records,
+    ).toBe(700);
+    expect(await expectRollupsEqualGroundTruth(reporting)).toBeGreaterThan(0);
   });
 
   it('loses nothing when the process that ingested dies before folding: another folds from the raw rows', async () => {

@@ -13,10 +13,13 @@ import { type Kysely, sql } from 'kysely';
 import { migrations } from './db/migrations/index.ts';
 import { type ReportingDatabase, SCHEMA } from './db/schema.ts';
 import { applyEvent } from './domain/events.ts';
-import { foldPendingRecords } from './domain/ingest.ts';
+import { foldOrphanedRecords } from './domain/ingest.ts';
 import { type ReportingRouter, reportingRouter } from './router/index.ts';
 
-/** How often a running service folds ingests left pending (`rollups: 'background'`, crashed folds). */
+/**
+ * How often a running service folds deferred ingests (`rollups: 'background'`) that no live process will:
+ * those left by a process that died before its fold (`foldOrphanedRecords`).
+ */
 const FOLD_INTERVAL_MS = 5_000;
 
 /** The inbox consumer name: one exactly-once effect per event id. */
@@ -33,7 +36,7 @@ export interface ReportingService {
   handleEvent(event: HubEvent): Promise<void>;
   /**
    * Starts the outbox relay when a publisher was given, and the loop that folds deferred ingests
-   * (`rollups: 'background'`) left pending, e.g. by a process that died before folding them.
+   * (`rollups: 'background'`) left pending by a process that died before folding them.
    */
   start(): void;
   /** Stops the relay (after draining what it can); the caller closes the database. */
@@ -76,7 +79,7 @@ export function createReportingService(options: {
     start() {
       if (publisher && !relay) relay = startRelayLoop(db, publisher);
       folding ??= setInterval(() => {
-        foldPendingRecords(db).catch((error) =>
+        foldOrphanedRecords(db).catch((error) =>
           console.error(`reporting: folding pending ingests failed, retrying: ${error}`),
         );
       }, FOLD_INTERVAL_MS).unref();

@@ -1,4 +1,3 @@
-import { createHash, type Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { IngestResult } from '@shegong/contracts';
@@ -6,6 +5,7 @@ import { DomainError } from '@shegong/kernel';
 import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ReportingDatabase } from '../db/schema.ts';
+import { replayIngest, requestDigest } from './ingest-replay.ts';
 import { lockedRecords, locksOver, type PeriodLock } from './locks.ts';
 import { populationOrdinals } from './population-ordinals.ts';
 import {
@@ -14,11 +14,13 @@ import {
   createRecordValidator,
   createRollupAggregator,
   internPath,
+  keyOrder,
   type RejectedRecord,
   type RollupAggregator,
   type RollupDeltas,
   rolledUpPath,
   type StationPlace,
+  validateRecords,
 } from './records.ts';
 
 /** Most records one ingest call takes. */
@@ -39,7 +41,7 @@ export type { IngestResult };
 
 type Db = Kysely<ReportingDatabase> | Transaction<ReportingDatabase>;
 
-/** Records per slice of the COPY stream, of the rollup sums and of the request hash. */
+/** Records per slice of the COPY stream and of the rollup sums. */
 const SLICE = 1_000;
 
 /**
@@ -48,7 +50,7 @@ const SLICE = 1_000;
  * same transaction, so a read right after the call sees them and the rollups never need the raw records
  * on read.
  *
- * The raw rows go in by one `COPY` while this process adds the batch up in memory and hashes the request
+ * The raw rows go in by one `COPY` while this process checks and adds up the next slice of the batch
  * (two cores: Postgres parses the rows as node sums them), then one multi-row upsert adds the sums. A
  * `COPY` that meets a (station, id) stored before is rolled back to its savepoint and the rows go in one
  * by one key instead, so the earlier ones are reported as duplicates and never counted twice.
@@ -59,8 +61,9 @@ const SLICE = 1_000;
  * (and a report drafted from them) lack the batch: `foldPendingRecords` waits for it.
  *
  * All-or-nothing unless `partial`. The idempotency key is stored with the result of the call that wrote:
- * a repeat returns that result and writes nothing. A batch refused whole stores nothing, key included, so
- * the caller can fix it and send it again under the same key.
+ * a repeat (the same rows: `replayIngest` compares them with the rows stored) returns that result and
+ * writes nothing. A batch refused whole stores nothing, key included, so the caller can fix it and send
+ * it again under the same key.
  *
  * @example
  * await ingestServiceRecords(db, { idempotencyKey: 'zz-2023-03-14', records: [{ id: 'r1', stationId: 'zz-1',
@@ -86,10 +89,11 @@ export async function ingestServiceRecords(
   }
   if (request.dryRun === true) return checkServiceRecords(db, request);
   const partial = request.partial ?? false;
-  let folding: { requestId: number; records: readonly AcceptedRecord[] } | undefined;
-  const result = await db.transaction().execute(async (trx) => {
-    // The key is claimed first and its hash written with the result: a concurrent call under the same key
-    // waits on the unique index until this one ends, then replays what it committed (hash included).
+  const folder = folderOf(db);
+  let held: number | undefined;
+  const committing = db.transaction().execute(async (trx) => {
+    // The key is claimed first and its digest written with the result: a concurrent call under the same
+    // key waits on the unique index until this one ends, then replays what it committed.
     const claim = await sql<{ id: number }>`
       insert into reporting.ingest_requests (idempotency_key, request_hash)
       values (${request.idempotencyKey}, '')
@@ -97,7 +101,7 @@ export async function ingestServiceRecords(
       returning id`.execute(trx);
     const requestId = claim.rows[0]?.id;
     if (requestId === undefined) {
-      return replay(trx, request.idempotencyKey, await requestHash(partial, request.records));
+      return replayIngest(trx, request.idempotencyKey, partial, request.records);
     }
 
     const stations = await placesOf(trx, request.records);
@@ -108,7 +112,7 @@ export async function ingestServiceRecords(
     const ordinals = await populationOrdinals(db, trx);
     const pass = await storeRecords(
       trx,
-      () => checkBatch(request, stations, locks, deferred ? undefined : ordinals),
+      (repeats) => checkBatch(request, stations, locks, deferred ? undefined : ordinals, repeats),
       requestId,
     );
     const { invalid, locked, duplicates } = pass;
@@ -119,15 +123,22 @@ export async function ingestServiceRecords(
     }
     const rejected = [...invalid, ...locked, ...duplicates].sort((x, y) => x.index - y.index);
     const pending = deferred && pass.stored.length > 0;
-    if (pending) folding = { requestId, records: pass.stored };
-    else if (!deferred) {
+    if (pending) {
+      // held before the commit makes the mark visible, so a fold that sees the mark finds the records
+      folder.hold(requestId, pass.stored);
+      held = requestId;
+    } else if (!deferred) {
       const deltas =
         duplicates.length === 0 && pass.aggregator
           ? pass.aggregator.deltas()
           : aggregateRollups(pass.stored, ordinals, rolledUpPath);
       await upsertRollups(trx, deltas);
     }
-    const hash = pass.hash ?? (await requestHash(partial, request.records));
+    const digest = requestDigest(
+      partial,
+      request.records,
+      rejected.map((r) => r.index),
+    );
 
     const result: IngestResult = {
       idempotencyKey: request.idempotencyKey,
@@ -141,17 +152,18 @@ export async function ingestServiceRecords(
         insert into reporting.rollup_pending (request_id) select ${requestId}::bigint where ${pending}::boolean
       )
       update reporting.ingest_requests
-      set request_hash = ${hash}, result = ${JSON.stringify(result)}::jsonb
+      set request_hash = ${digest}, result = ${JSON.stringify(result)}::jsonb
       where id = ${requestId}`.execute(trx);
     return result;
   });
-  if (folding) {
-    // committed: hand the records to this process's folder, which adds them up without reading them back
-    const folder = folderOf(db);
-    folder.held.set(folding.requestId, folding.records);
-    folder.kick();
+  try {
+    const result = await committing;
+    if (held !== undefined) folder.release(held, true);
+    return result;
+  } catch (error) {
+    if (held !== undefined) folder.release(held, false);
+    throw error;
   }
-  return result;
 }
 
 /**
@@ -213,21 +225,6 @@ export interface IngestOptions {
   rollups?: 'inline' | 'background';
 }
 
-async function replay(trx: Db, key: string, hash: string): Promise<IngestResult> {
-  const prior = await sql<{ request_hash: string; result: IngestResult }>`
-    select request_hash, result from reporting.ingest_requests where idempotency_key = ${key}`.execute(trx);
-  const row = prior.rows[0];
-  if (!row) throw new Error(`ingest request ${key} vanished while being replayed`);
-  if (row.request_hash !== hash) {
-    throw new DomainError(
-      'INGEST_KEY_CONFLICT',
-      `idempotency key "${key}" was used before for different records; use a new key for a new batch`,
-      { path: ['idempotencyKey'] },
-    );
-  }
-  return row.result;
-}
-
 /** Where each station named in the batch lies, for the registered ones. */
 async function placesOf(trx: Db, rows: readonly unknown[]): Promise<Map<string, StationPlace>> {
   const ids = new Set<string>();
@@ -242,22 +239,10 @@ async function placesOf(trx: Db, rows: readonly unknown[]): Promise<Map<string, 
   return new Map(found.rows.map((r) => [r.id, { regionPath: internPath(r.region_path) }]));
 }
 
-/**
- * sha256 of `JSON.stringify({ partial, records })`: the same bytes as one stringify of the whole request,
- * so keys stored before still replay (the ingest pass feeds the same text a slice at a time).
- */
-async function requestHash(partial: boolean, records: readonly unknown[]): Promise<string> {
-  const hash: Hash = createHash('sha256').update(`{"partial":${partial},"records":[`);
-  for (let i = 0; i < records.length; i += SLICE) {
-    hash.update(jsonSlice(records, i, Math.min(records.length, i + SLICE)));
-  }
-  return hash.update(']}').digest('hex');
-}
-
 const COLUMNS =
   'station_id, id, catalog_id, item_ref, populations, kind, date, beneficiaries, hours, volunteers, domains, request_id';
 
-/** One pass over a batch: rows checked, sent to Postgres, added up and hashed a slice at a time. */
+/** One pass over a batch: rows checked, sent to Postgres and added up a slice at a time. */
 interface BatchPass {
   /** COPY text of the accepted rows, a slice per chunk; drives the pass as the stream pulls it. */
   chunks(requestId: number): Generator<string>;
@@ -267,42 +252,47 @@ interface BatchPass {
   locked: RejectedRecord[];
   /** The rollup sums, when the call adds them itself (`inline`). */
   aggregator: RollupAggregator | undefined;
-  /** The request hash, once every row was seen and none refused the batch. */
-  hash: string | undefined;
+  /**
+   * The rows refused, each with every reason, repeats within the batch included (when the pass left those
+   * to the database, the batch is checked again for them).
+   */
+  refusedInFull(): RejectedRecord[];
 }
 
 /**
- * Checks the batch a slice at a time, as the COPY stream asks for rows: validation, period locks, the
- * rollup sums and the request hash of a slice run while Postgres stores the slice before it. All-or-nothing
- * and the first invalid row: the rows after it are still checked (every bad row is named) but no longer
- * sent, summed or hashed, and the caller throws.
+ * Checks the batch a slice at a time, as the COPY stream asks for rows: validation, period locks and the
+ * rollup sums of a slice run while Postgres stores the slice before it. All-or-nothing and the first
+ * invalid row: the rows after it are still checked (every bad row is named) but no longer sent or summed,
+ * and the caller throws.
  */
 function checkBatch(
   request: IngestRequest,
   stations: ReadonlyMap<string, StationPlace>,
   locks: readonly PeriodLock[],
   ordinals: ReadonlyMap<string, number> | undefined,
+  repeats: 'validator' | 'database',
 ): BatchPass {
   const { records } = request;
   const partial = request.partial ?? false;
-  const validator = createRecordValidator(records, stations);
+  const validator = createRecordValidator(records, stations, { repeats });
   const pass: BatchPass = {
     accepted: [],
     invalid: validator.rejected,
     locked: [],
     aggregator: ordinals && createRollupAggregator(ordinals, rolledUpPath),
-    hash: undefined,
+    refusedInFull: () =>
+      repeats === 'validator' || validator.rejected.length === 0
+        ? validator.rejected
+        : validateRecords(records, stations).rejected,
     *chunks(requestId) {
-      const hash = createHash('sha256').update(`{"partial":${partial},"records":[`);
-      for (let from = 0; from < records.length; from += SLICE) {
-        const to = Math.min(records.length, from + SLICE);
+      const order = keyOrder(records);
+      for (let from = 0; from < order.length; from += SLICE) {
         const before = validator.accepted.length;
-        validator.check(from, to);
+        validator.checkAt(order.slice(from, from + SLICE));
         let slice = validator.accepted.slice(before);
         const locked = lockedRecords(slice, locks);
         pass.locked.push(...locked);
         if (!partial && (validator.rejected.length > 0 || pass.locked.length > 0)) continue;
-        hash.update(jsonSlice(records, from, to));
         if (locked.length > 0) {
           const indexes = new Set(locked.map((l) => l.index));
           slice = slice.filter((a) => !indexes.has(a.index));
@@ -311,25 +301,24 @@ function checkBatch(
         pass.aggregator?.add(slice);
         yield copyText(slice, requestId);
       }
-      if (partial || (validator.rejected.length === 0 && pass.locked.length === 0)) {
-        pass.hash = hash.update(']}').digest('hex');
-      }
     },
   };
   return pass;
 }
 
 /**
- * Stores a batch's accepted rows by one `COPY` (text format) fed by the pass, under a savepoint. A
- * (station, id) stored before fails the COPY with a unique violation: then the batch is checked again
- * from the start and its rows go in through `insertRecords`, which sorts the new ones from the duplicates.
+ * Stores a batch's accepted rows by one `COPY` (text format) fed by the pass, under a savepoint. The pass
+ * leaves a (station, id) named twice in the batch to the table's unique key, like one stored before:
+ * either fails the COPY with a unique violation, and then the batch is checked again from the start, with
+ * the validator's own repeat check, and its rows go in through `insertRecords`, which sorts the new ones
+ * from the duplicates.
  */
 async function storeRecords(
   trx: Transaction<ReportingDatabase>,
-  check: () => BatchPass,
+  check: (repeats: 'validator' | 'database') => BatchPass,
   requestId: number,
 ): Promise<BatchPass & { stored: AcceptedRecord[]; duplicates: RejectedRecord[] }> {
-  const pass = check();
+  const pass = check('database');
   await sql`savepoint raw_rows`.execute(trx);
   try {
     const copied = await copyInto(
@@ -341,25 +330,20 @@ async function storeRecords(
       throw new Error(`COPY stored ${copied} of ${pass.accepted.length} rows`);
     }
     // the savepoint is left to end with the transaction: releasing it would cost a round trip for nothing
+    // checked in key order: the refusals are named in the batch's own order
+    pass.invalid = pass.refusedInFull().sort((x, y) => x.index - y.index);
+    pass.locked.sort((x, y) => x.index - y.index);
     return Object.assign(pass, { stored: pass.accepted, duplicates: [] });
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await sql`rollback to savepoint raw_rows`.execute(trx);
-    const again = check();
+    const again = check('validator');
     for (const _ of again.chunks(requestId)); // the whole pass, its COPY text unused
+    again.invalid.sort((x, y) => x.index - y.index);
+    again.locked.sort((x, y) => x.index - y.index);
     const { records, duplicates } = await insertRecords(trx, again.accepted, requestId);
     return Object.assign(again, { stored: records, duplicates });
   }
-}
-
-/** `JSON.stringify` of `records[from..to)` as those elements appear inside the whole array's. */
-function jsonSlice(records: readonly unknown[], from: number, to: number): string {
-  let text = '';
-  for (let j = from; j < to; j++) {
-    // inside an array, a value JSON cannot spell (undefined, a function) is written as null
-    text += (j === 0 ? '' : ',') + (JSON.stringify(records[j]) ?? 'null');
-  }
-  return text;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -523,25 +507,37 @@ async function insertRecords(
 // ---------------------------------------------------------------------------------------------------------
 // Folding deferred requests into the rollups
 
-/** This process's folder for one database handle: the records of the requests it marked, not folded yet. */
+/**
+ * This process's folder for one database handle: the records of the requests it marked, held in memory
+ * until a fold adds them up, so a fold never reads them back.
+ */
 interface Folder {
   held: Map<number, readonly AcceptedRecord[]>;
-  /** Asks for a fold behind the caller: soon, or at once when many records wait. */
-  kick(): void;
+  /**
+   * Holds a request's records before its transaction commits, so no fold can see its mark without them;
+   * `release` once it committed (asks for a fold) or failed (forgets them).
+   */
+  hold(requestId: number, records: readonly AcceptedRecord[]): void;
+  release(requestId: number, committed: boolean): void;
+  /** Requests whose transaction is still open: a fold leaves their held records alone. */
+  inFlight: ReadonlySet<number>;
   /** Cancels the wait of a fold asked for, and resolves when the background fold running now ends. */
   settle(): Promise<void>;
 }
 
 /**
- * A background fold waits this long for more calls to fold with, unless this many records are held: one
- * fold of many calls upserts each rollup row once where a fold per call upserts it once per call (a
- * 10,000-record batch touches most county × month × domain rows). A fold's upsert costs about the same
- * whatever the records behind it (≈ 6,500 rollup rows for two years of three cities), so the fewer folds
- * a bulk load needs the less it competes with the load's own COPYs: up to 200,000 held records per fold
- * (tens of MB), the delay bounding how stale the rollups get.
+ * When a background fold runs: once calls have paused for `FOLD_QUIET_MS`, at the latest `FOLD_MAX_WAIT_MS`
+ * after the first record it will fold arrived, and at once when `FOLD_RECORDS` records are held. A fold's
+ * upsert costs about the same whatever the records behind it (≈ 6,500 rollup rows for two years of three
+ * cities, ≈ 100 ms of Postgres), so a bulk load should fold rarely: a fold per call, or one a second,
+ * took more of the database than the load's own COPYs. Up to 200,000 held records per fold (tens of MB);
+ * the longest wait bounds how stale the rollups get while a load runs.
  */
-const FOLD_DELAY_MS = 1_000;
+const FOLD_QUIET_MS = 1_000;
+const FOLD_MAX_WAIT_MS = 5_000;
 const FOLD_RECORDS = 200_000;
+/** A mark older than this belongs to no live folder (each folds its own within `FOLD_MAX_WAIT_MS`). */
+const ORPHANED_AFTER_MS = 30_000;
 
 const folders = new WeakMap<object, Folder>();
 
@@ -549,47 +545,68 @@ function folderOf(db: Kysely<ReportingDatabase>): Folder {
   const known = folders.get(db);
   if (known) return known;
   const held = new Map<number, readonly AcceptedRecord[]>();
+  const inFlight = new Set<number>();
   let running: Promise<void> | undefined;
-  let again = false;
   let timer: NodeJS.Timeout | undefined;
+  /** When the first record still waiting for a fold was held. */
+  let waitingSince: number | undefined;
+  let failed = false;
   const heldRecords = () => {
     let n = 0;
-    for (const records of held.values()) n += records.length;
+    for (const [id, records] of held) if (!inFlight.has(id)) n += records.length;
     return n;
   };
   const run = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (running) {
-      again = true;
-      return;
-    }
+    waitingSince = undefined;
     running = (async () => {
-      do {
-        again = false;
-        try {
-          await foldOnce(db, 'skip-locked');
-        } catch (error) {
-          // the marks stay, so nothing is lost: the next kick, foldPendingRecords or the service's loop
-          // folds them
-          console.error(`reporting: folding ingested records into the rollups failed: ${error}`);
-          return;
-        }
-      } while (again);
+      try {
+        await foldOnce(db, 'skip-locked');
+        failed = false;
+      } catch (error) {
+        // the marks stay, so nothing is lost: the next try, foldPendingRecords or the service's loop
+        // folds them
+        failed = true;
+        console.error(`reporting: folding ingested records into the rollups failed: ${error}`);
+      }
     })().finally(() => {
       running = undefined;
+      schedule();
     });
+  };
+  /** Decides when the next fold runs; a fold running now decides when it ends. */
+  const schedule = () => {
+    if (running) return;
+    const waiting = heldRecords();
+    if (waiting === 0) return;
+    if (waiting >= FOLD_RECORDS && !failed) {
+      run();
+      return;
+    }
+    const now = performance.now();
+    waitingSince ??= now;
+    // after a failure, retry no sooner than the longest wait (no hot loop against a sick database)
+    const delay = failed ? FOLD_MAX_WAIT_MS : Math.min(FOLD_QUIET_MS, waitingSince + FOLD_MAX_WAIT_MS - now);
+    clearTimeout(timer);
+    timer = setTimeout(run, Math.max(0, delay)).unref();
   };
   const folder: Folder = {
     held,
-    kick() {
-      if (heldRecords() >= FOLD_RECORDS) run();
-      else if (!timer && !running) timer = setTimeout(run, FOLD_DELAY_MS).unref();
-      else if (running) again = true;
+    inFlight,
+    hold(requestId, records) {
+      held.set(requestId, records);
+      inFlight.add(requestId);
+    },
+    release(requestId, committed) {
+      inFlight.delete(requestId);
+      if (committed) schedule();
+      else held.delete(requestId);
     },
     async settle() {
       clearTimeout(timer);
       timer = undefined;
+      waitingSince = undefined;
       await running;
     },
   };
@@ -614,15 +631,33 @@ export async function foldPendingRecords(db: Kysely<ReportingDatabase>): Promise
 }
 
 /**
- * One fold: takes the marks (skipping those another fold holds, or waiting for them), adds their records
- * up in memory, upserts the sums once and deletes the marks, in one transaction.
+ * Folds the marks no live process will: those made over 30 s ago, longer than any folder waits, e.g. by a
+ * process that died before its fold (their records are read back from the raw rows). What a live process
+ * holds is left to its own fold, so a service's periodic call does not fold a bulk load behind its back a
+ * few calls at a time.
+ * @returns how many requests it folded
  */
-async function foldOnce(db: Kysely<ReportingDatabase>, mode: 'skip-locked' | 'wait'): Promise<number> {
+export function foldOrphanedRecords(db: Kysely<ReportingDatabase>): Promise<number> {
+  return foldOnce(db, 'skip-locked', ORPHANED_AFTER_MS);
+}
+
+/**
+ * One fold: takes the marks (skipping those another fold holds, or waiting for them; only those older than
+ * `olderThanMs` when given), adds their records up in memory, upserts the sums once and deletes the marks,
+ * in one transaction.
+ */
+async function foldOnce(
+  db: Kysely<ReportingDatabase>,
+  mode: 'skip-locked' | 'wait',
+  olderThanMs?: number,
+): Promise<number> {
   const folder = folderOf(db);
+  const old =
+    olderThanMs === undefined ? sql`` : sql`where marked_at < now() - ${olderThanMs} * interval '1 ms'`;
   const taken = await db.transaction().execute(async (trx) => {
     const marks = await sql<{ request_id: number }>`
       delete from reporting.rollup_pending
-      where request_id in (select request_id from reporting.rollup_pending order by request_id
+      where request_id in (select request_id from reporting.rollup_pending ${old} order by request_id
                            for update ${mode === 'wait' ? sql`` : sql`skip locked`})
       returning request_id`.execute(trx);
     const ids = marks.rows.map((r) => Number(r.request_id)).sort((a, b) => a - b);
@@ -645,13 +680,14 @@ async function foldOnce(db: Kysely<ReportingDatabase>, mode: 'skip-locked' | 'wa
     return ids;
   });
   for (const id of taken) folder.held.delete(id);
-  if (folder.held.size > 0) {
+  const settled = [...folder.held.keys()].filter((id) => !folder.inFlight.has(id));
+  if (settled.length > 0) {
     // records of requests another process folded from the raw rows meanwhile: nothing left to add
     const pending = await sql<{ request_id: number }>`
       select request_id from reporting.rollup_pending
-      where request_id = any(${[...folder.held.keys()].map(String)}::bigint[])`.execute(db);
+      where request_id = any(${settled.map(String)}::bigint[])`.execute(db);
     const still = new Set(pending.rows.map((r) => Number(r.request_id)));
-    for (const id of folder.held.keys()) if (!still.has(id)) folder.held.delete(id);
+    for (const id of settled) if (!still.has(id)) folder.held.delete(id);
   }
   return taken.length;
 }

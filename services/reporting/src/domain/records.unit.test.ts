@@ -4,9 +4,13 @@ import {
   type AcceptedRecord,
   ALL,
   aggregateRollups,
+  createRollupAggregator,
   domainsOf,
+  internPath,
+  keyOrder,
   periodOf,
   type RollupDeltas,
+  rolledUpPath,
   type ServiceRecord,
   type StationPlace,
   validateRecords,
@@ -358,7 +362,93 @@ describe('aggregateRollups', () => {
     expect(new Set(keys.map((k) => k.join('|'))).size).toBe(keys.length);
   });
 
+  it('adds up at the county and rolls up to city and province exactly as counting every level per record', () => {
+    // townships of two counties of one city and of another city, stations sharing their path arrays as
+    // ingest's do; slices added one at a time as the COPY pass adds them
+    const paths = [
+      JINSHUI_TOWNSHIP,
+      ['410000', '410100', '410105', '410105002'],
+      ['410000', '410100', '410103', '410103001'],
+      PUYANG_TOWNSHIP,
+      ['410000', '410100', '410105'], // a county-level centre: its county is its finest level
+    ].map(internPath);
+    const domainSets = [['elderly'], ['child-welfare', 'social-assistance'], []];
+    const populationSets = [[], ['dibao'], ['orphan', 'tekun'], ['tekun']];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const records = Array.from({ length: 3_000 }, () =>
+      accepted(
+        {
+          date: `2023-0${1 + next(3)}-1${next(9)}`,
+          populations: populationSets[next(4)] as string[],
+          beneficiaries: next(40),
+          hours: next(33) / 4,
+          volunteers: next(5),
+        },
+        domainSets[next(3)] as string[],
+        paths[next(5)] as string[],
+      ),
+    );
+    const aggregator = createRollupAggregator(ordinals, rolledUpPath);
+    for (let from = 0; from < records.length; from += 1_000)
+      aggregator.add(records.slice(from, from + 1_000));
+    const got = cube(aggregator.deltas(), codes);
+    // the reference: every record into every stored level of its path, one cell at a time
+    const expected = new Map<string, Record<string, Record<string, number>>>();
+    for (const { record, domains, regionPath } of records) {
+      for (const region of rolledUpPath(regionPath)) {
+        for (const domain of [ALL, ...domains]) {
+          const key = `${region}|${periodOf(record.date)}|${domain}`;
+          const cells = expected.get(key) ?? {};
+          for (const code of [ALL, ...record.populations]) {
+            const cell = cells[code] ?? { records: 0, beneficiaries: 0, hoursCenti: 0, volunteers: 0 };
+            cell.records += 1;
+            cell.beneficiaries += record.beneficiaries;
+            cell.hoursCenti += Math.round(record.hours * 100);
+            cell.volunteers += record.volunteers;
+            cells[code] = cell;
+          }
+          expected.set(key, cells);
+        }
+      }
+    }
+    expect(got).toEqual(expected);
+    expect([...got.keys()].some((k) => k.startsWith('410105001|'))).toBe(false); // townships read raw rows
+  });
+
   it('is empty for an empty batch', () => {
     expect(aggregateRollups([], ordinals)).toMatchObject({ regionCode: [], records: [], width: 4 });
+  });
+});
+
+describe('keyOrder', () => {
+  it("orders rows as the raw table's key: by station, then id; rows without string keys first; ties stay", () => {
+    const rows: unknown[] = [
+      { stationId: 'st-b', id: 'r2' },
+      { stationId: 'st-a', id: 'r9' },
+      null,
+      { stationId: 'st-b', id: 'r1' },
+      { stationId: 'st-a', id: 'r10' },
+      { stationId: 7, id: 'x' },
+      { stationId: 'st-b', id: 'r1' },
+    ];
+    expect(keyOrder(rows)).toEqual([2, 5, 4, 1, 3, 6, 0]);
+  });
+
+  it('keeps every row exactly once', () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({
+      stationId: `st-${i % 37}`,
+      id: `r${(i * 7919) % 5_000}`,
+    }));
+    const order = keyOrder(rows);
+    expect([...order].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
+    for (let k = 1; k < order.length; k++) {
+      const a = rows[order[k - 1] as number] as { stationId: string; id: string };
+      const b = rows[order[k] as number] as { stationId: string; id: string };
+      expect(a.stationId < b.stationId || (a.stationId === b.stationId && a.id <= b.id)).toBe(true);
+    }
   });
 });
