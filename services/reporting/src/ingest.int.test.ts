@@ -344,6 +344,17 @@ describe('service record ingest', () => {
     expect(await total(reporting)).toMatchObject({ records: 2_345 });
   });
 
+  it('does not replay a batch naming one stored row twice for a batch that stored two', async () => {
+    await using reporting = await withStations();
+    const request = { idempotencyKey: 'ab', records: [serviceRecord('a'), serviceRecord('b')] };
+    await ingestServiceRecords(reporting.db, request);
+    const twice = { ...request, records: [serviceRecord('a'), serviceRecord('a')] };
+    expect((await errorOf(ingestServiceRecords(reporting.db, twice))).code).toBe('INGEST_KEY_CONFLICT');
+    // the same two rows in the other order are the same records
+    const swapped = { ...request, records: [serviceRecord('b'), serviceRecord('a')] };
+    expect(await ingestServiceRecords(reporting.db, swapped)).toMatchObject({ accepted: 2 });
+  });
+
   it('replays a key stored before v2 by the sha256 of the whole body', async () => {
     await using reporting = await withStations();
     const request = { idempotencyKey: 'old', records: [serviceRecord('r1'), serviceRecord('r2')] };

@@ -1,6 +1,7 @@
 import type { IsoDate } from '@shegong/kernel';
 import { classifySubmission } from '@shegong/plans';
 import { describe, expect, it } from 'vitest';
+import type { RejectedRecord } from './domain/records.ts';
 import {
   hubEvent,
   type ReportingHarness,
@@ -488,6 +489,77 @@ describe('periodic reports: the lock', () => {
         reporting.caller.serviceRecords.ingest({ idempotencyKey: 'late-3', records: [serviceRecord('r13')] }),
       ),
     ).toMatchObject({ code: 'PERIOD_LOCKED' });
+  });
+});
+
+describe('periodic reports: the lock and repeats within a batch', () => {
+  it('refuses a repeat as a repeat whether the row it repeats was locked or refused, each row once, as the dry run does', async () => {
+    await using reporting = await jinshui();
+    await on(reporting, '2023-04-03').reports.draft(Q1);
+    await on(reporting, '2023-04-09').reports.submit(REPORT);
+    await on(reporting, '2023-04-10').reports.approve(REPORT);
+    const april = { date: '2023-04-02' } as const;
+    const summary = (result: { accepted: number; rejected: RejectedRecord[] }) => ({
+      accepted: result.accepted,
+      rejected: result.rejected.map((r) => [r.index, r.errors.map((e) => e.code)]),
+    });
+    const batches = [
+      // the first r9 locked, the second (April) repeats it
+      [serviceRecord('r9'), serviceRecord('r9', april)],
+      // both locked, and a row refused besides
+      [serviceRecord('q9'), serviceRecord('q9'), serviceRecord('zz', { itemRef: '9.9' })],
+      // the first refused for its item, the second repeats it
+      [
+        serviceRecord('a', { ...april, itemRef: '9.9' }),
+        serviceRecord('a', april),
+        serviceRecord('b', april),
+      ],
+    ];
+    const expected = [
+      {
+        accepted: 0,
+        rejected: [
+          [0, ['PERIOD_LOCKED']],
+          [1, ['SERVICE_RECORD_DUPLICATE']],
+        ],
+      },
+      {
+        accepted: 0,
+        rejected: [
+          [0, ['PERIOD_LOCKED']],
+          [1, ['SERVICE_RECORD_DUPLICATE']],
+          [2, ['CATALOG_ITEM_NOT_FOUND']],
+        ],
+      },
+      {
+        accepted: 1,
+        rejected: [
+          [0, ['CATALOG_ITEM_NOT_FOUND']],
+          [1, ['SERVICE_RECORD_DUPLICATE']],
+        ],
+      },
+    ];
+    for (const [b, records] of batches.entries()) {
+      const request = { idempotencyKey: `rep-${b}`, partial: true, records };
+      const dry = await reporting.caller.serviceRecords.ingest({ ...request, dryRun: true });
+      const real = await reporting.caller.serviceRecords.ingest(request);
+      expect({ b, real: summary(real) }).toEqual({ b, real: expected[b] });
+      expect(summary(real)).toEqual(summary(dry));
+      // the same request again: the first answer
+      expect(await reporting.caller.serviceRecords.ingest(request)).toEqual(real);
+    }
+    const stored = await reporting.db.selectFrom('service_records').select('id').orderBy('id').execute();
+    const ids = stored.map((r) => r.id);
+    expect(ids).toContain('b');
+    expect(ids.filter((id) => ['a', 'r9', 'q9', 'zz'].includes(id))).toEqual([]);
+    // all-or-nothing: a repeat is a refusal of the rows, named before any lock
+    const whole = await rejection(
+      reporting.caller.serviceRecords.ingest({
+        idempotencyKey: 'rep-whole',
+        records: [serviceRecord('r9'), serviceRecord('x1', april), serviceRecord('x1', april)],
+      }),
+    );
+    expect(whole).toMatchObject({ code: 'SERVICE_RECORDS_REJECTED', fields: ['records[2].id'] });
   });
 });
 

@@ -28,8 +28,10 @@ export function requestDigest(
 /**
  * The result stored under a key claimed before, when `records` are the request that stored it: the same
  * `partial`, as many rows, the refused rows (at the indexes the result names) byte for byte as JSON, and
- * every other row equal, field by field, to the row that request stored. Keys stored before `v2` hold the
- * sha256 of the whole body, and are compared so.
+ * every other row equal, field by field, to the row that request stored. The stored rows are matched by
+ * their (station, id), not by position: the same rows in another order, or spelled otherwise (keys in
+ * another order, a population named twice), are the same request. Keys stored before `v2` hold the sha256
+ * of the whole body, and are compared so.
  * @throws DomainError `INGEST_KEY_CONFLICT` when the key was used before for different records
  */
 export async function replayIngest(
@@ -75,8 +77,12 @@ async function sameRequest(
   }
   if (kept.length !== prior.result.accepted) return false;
   if (kept.length === 0) return true;
+  // each kept row is a stored one: a key named twice would match one stored row twice
+  const keys = new Set(kept.map((r) => `${r.stationId}\u0000${r.id}`));
+  if (keys.size !== kept.length) return false;
   const stored = await sql<StoredRow>`
-    select r.station_id, r.id, r.catalog_id, r.item_ref, r.populations, r.kind, r.date::text as date,
+    select r.station_id, r.id, r.catalog_id, r.item_ref, r.populations, r.kind,
+           to_char(r.date, 'YYYY-MM-DD') as date,
            r.beneficiaries, r.hours::text as hours, r.volunteers
     from reporting.service_records r
     join unnest(${kept.map((r) => r.stationId)}::text[], ${kept.map((r) => r.id)}::text[]) as b(station_id, id)

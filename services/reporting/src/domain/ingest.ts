@@ -20,7 +20,6 @@ import {
   type RollupDeltas,
   rolledUpPath,
   type StationPlace,
-  validateRecords,
 } from './records.ts';
 
 /** Most records one ingest call takes. */
@@ -112,7 +111,7 @@ export async function ingestServiceRecords(
     const ordinals = await populationOrdinals(db, trx);
     const pass = await storeRecords(
       trx,
-      (repeats) => checkBatch(request, stations, locks, deferred ? undefined : ordinals, repeats),
+      () => checkBatch(request, stations, locks, deferred ? undefined : ordinals),
       requestId,
     );
     const { invalid, locked, duplicates } = pass;
@@ -149,7 +148,8 @@ export async function ingestServiceRecords(
     // one statement for the result and, when the rollups wait for a fold, the request's mark
     await sql`
       with mark as (
-        insert into reporting.rollup_pending (request_id) select ${requestId}::bigint where ${pending}::boolean
+        insert into reporting.rollup_pending (request_id, marked_at)
+        select ${requestId}::bigint, clock_timestamp() where ${pending}::boolean
       )
       update reporting.ingest_requests
       set request_hash = ${digest}, result = ${JSON.stringify(result)}::jsonb
@@ -252,11 +252,6 @@ interface BatchPass {
   locked: RejectedRecord[];
   /** The rollup sums, when the call adds them itself (`inline`). */
   aggregator: RollupAggregator | undefined;
-  /**
-   * The rows refused, each with every reason, repeats within the batch included (when the pass left those
-   * to the database, the batch is checked again for them).
-   */
-  refusedInFull(): RejectedRecord[];
 }
 
 /**
@@ -270,20 +265,15 @@ function checkBatch(
   stations: ReadonlyMap<string, StationPlace>,
   locks: readonly PeriodLock[],
   ordinals: ReadonlyMap<string, number> | undefined,
-  repeats: 'validator' | 'database',
 ): BatchPass {
   const { records } = request;
   const partial = request.partial ?? false;
-  const validator = createRecordValidator(records, stations, { repeats });
+  const validator = createRecordValidator(records, stations, { order: 'key' });
   const pass: BatchPass = {
     accepted: [],
     invalid: validator.rejected,
     locked: [],
     aggregator: ordinals && createRollupAggregator(ordinals, rolledUpPath),
-    refusedInFull: () =>
-      repeats === 'validator' || validator.rejected.length === 0
-        ? validator.rejected
-        : validateRecords(records, stations).rejected,
     *chunks(requestId) {
       const order = keyOrder(records);
       for (let from = 0; from < order.length; from += SLICE) {
@@ -307,18 +297,16 @@ function checkBatch(
 }
 
 /**
- * Stores a batch's accepted rows by one `COPY` (text format) fed by the pass, under a savepoint. The pass
- * leaves a (station, id) named twice in the batch to the table's unique key, like one stored before:
- * either fails the COPY with a unique violation, and then the batch is checked again from the start, with
- * the validator's own repeat check, and its rows go in through `insertRecords`, which sorts the new ones
- * from the duplicates.
+ * Stores a batch's accepted rows by one `COPY` (text format) fed by the pass, under a savepoint. A
+ * (station, id) stored before fails the COPY with a unique violation: then the batch is checked again
+ * from the start and its rows go in through `insertRecords`, which sorts the new ones from the duplicates.
  */
 async function storeRecords(
   trx: Transaction<ReportingDatabase>,
-  check: (repeats: 'validator' | 'database') => BatchPass,
+  check: () => BatchPass,
   requestId: number,
 ): Promise<BatchPass & { stored: AcceptedRecord[]; duplicates: RejectedRecord[] }> {
-  const pass = check('database');
+  const pass = check();
   await sql`savepoint raw_rows`.execute(trx);
   try {
     const copied = await copyInto(
@@ -331,13 +319,13 @@ async function storeRecords(
     }
     // the savepoint is left to end with the transaction: releasing it would cost a round trip for nothing
     // checked in key order: the refusals are named in the batch's own order
-    pass.invalid = pass.refusedInFull().sort((x, y) => x.index - y.index);
+    pass.invalid.sort((x, y) => x.index - y.index);
     pass.locked.sort((x, y) => x.index - y.index);
     return Object.assign(pass, { stored: pass.accepted, duplicates: [] });
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await sql`rollback to savepoint raw_rows`.execute(trx);
-    const again = check('validator');
+    const again = check();
     for (const _ of again.chunks(requestId)); // the whole pass, its COPY text unused
     again.invalid.sort((x, y) => x.index - y.index);
     again.locked.sort((x, y) => x.index - y.index);
@@ -580,14 +568,19 @@ function folderOf(db: Kysely<ReportingDatabase>): Folder {
     if (running) return;
     const waiting = heldRecords();
     if (waiting === 0) return;
-    if (waiting >= FOLD_RECORDS && !failed) {
+    if (failed) {
+      // after a failure, one retry the longest wait later, whatever calls arrive meanwhile (no hot loop
+      // against a sick database, and no retry put off for ever by a steady load)
+      timer ??= setTimeout(run, FOLD_MAX_WAIT_MS).unref();
+      return;
+    }
+    if (waiting >= FOLD_RECORDS) {
       run();
       return;
     }
     const now = performance.now();
     waitingSince ??= now;
-    // after a failure, retry no sooner than the longest wait (no hot loop against a sick database)
-    const delay = failed ? FOLD_MAX_WAIT_MS : Math.min(FOLD_QUIET_MS, waitingSince + FOLD_MAX_WAIT_MS - now);
+    const delay = Math.min(FOLD_QUIET_MS, waitingSince + FOLD_MAX_WAIT_MS - now);
     clearTimeout(timer);
     timer = setTimeout(run, Math.max(0, delay)).unref();
   };
@@ -671,9 +664,12 @@ async function foldOnce(
         lost.push(id);
         continue;
       }
-      // a call at a time, letting a concurrent ingest's COPY stream be fed in between
-      aggregator.add(records);
-      await new Promise((resolve) => setImmediate(resolve));
+      // a slice at a time, letting a concurrent ingest's COPY stream be fed in between: a 200,000-record
+      // fold adds up for a few hundred ms, far longer than Postgres takes to drain what the socket holds
+      for (let from = 0; from < records.length; from += SLICE) {
+        aggregator.add(records.slice(from, from + SLICE));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     if (lost.length > 0) aggregator.add(await storedRecords(trx, lost));
     await upsertRollups(trx, aggregator.deltas());
@@ -712,8 +708,19 @@ async function storedRecords(trx: Db, requestIds: readonly number[]): Promise<Ac
            s.region_path
     from reporting.service_records r join reporting.stations s on s.id = r.station_id
     where r.request_id = any(${requestIds.map(String)}::bigint[])`.execute(trx);
-  // one path array per station, as ingest has them: the sums resolve a path's regions once
+  // one path array per station and one domains array per item, as ingest has them: the sums resolve a
+  // path's regions and an item's domains once
   const paths = new Map<string, readonly string[]>();
+  const items = new Map<string, string[]>();
+  const sharedDomains = (domains: string[]) => {
+    const key = domains.join('\u0000');
+    let shared = items.get(key);
+    if (!shared) {
+      shared = domains;
+      items.set(key, shared);
+    }
+    return shared;
+  };
   return rows.rows.map((r, index) => {
     let regionPath = paths.get(r.station_id);
     if (!regionPath) {
@@ -735,7 +742,7 @@ async function storedRecords(trx: Db, requestIds: readonly number[]): Promise<Ac
         hours: Number(r.hours),
         volunteers: r.volunteers,
       },
-      domains: r.domains,
+      domains: sharedDomains(r.domains),
       regionPath,
     };
   });

@@ -114,7 +114,9 @@ export function createRecordValidator(
 ): RecordValidator {
   const accepted: AcceptedRecord[] = [];
   const rejected: RejectedRecord[] = [];
-  const seen = options.repeats === 'database' ? undefined : new Map<string, Set<string>>();
+  const inKeyOrder = options.order === 'key';
+  const seen = new Map<string, Set<string>>();
+  let last: ServiceRecord | undefined;
   const index = catalogs();
   /** Whether a station's path lies inside a catalog's region: a few pairs per batch, each decided once. */
   const covers = new Map<readonly string[], Map<CatalogEntry, boolean>>();
@@ -133,7 +135,12 @@ export function createRecordValidator(
   };
   /** True when the batch named this (station, id) before; remembers it either way. */
   const repeated = (record: ServiceRecord) => {
-    if (!seen) return false;
+    if (inKeyOrder) {
+      // in key order a repeat comes right after the row it repeats (among the rows the schema took)
+      const repeat = last !== undefined && last.stationId === record.stationId && last.id === record.id;
+      last = record;
+      return repeat;
+    }
     let ids = seen.get(record.stationId);
     if (!ids) {
       ids = new Set();
@@ -237,12 +244,11 @@ export function keyOrder(rows: readonly unknown[]): number[] {
 
 export interface ValidatorOptions {
   /**
-   * Who catches a (station, id) named twice in the batch: the validator (the default: the second row is
-   * refused as `SERVICE_RECORD_DUPLICATE`), or `database`, when the rows go to a table whose unique key
-   * refuses the repeat anyway (ingest's first pass: a repeat fails its COPY, and the batch is checked
-   * again with the validator's own check, which words it).
+   * The order the rows are checked in: `index` (the default), or `key` when every row is checked in
+   * `keyOrder` (ingest's COPY order): a row repeating a (station, id) then comes right after the one it
+   * repeats, so it is told by the row before instead of a set of every key the batch named.
    */
-  repeats?: 'validator' | 'database';
+  order?: 'index' | 'key';
 }
 
 /** Every reason a schema-valid row is refused. */

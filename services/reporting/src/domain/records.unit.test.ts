@@ -397,7 +397,8 @@ describe('aggregateRollups', () => {
       aggregator.add(records.slice(from, from + 1_000));
     const got = cube(aggregator.deltas(), codes);
     // the reference: every record into every stored level of its path, one cell at a time
-    const expected = new Map<string, Record<string, Record<string, number>>>();
+    type Cell = { records: number; beneficiaries: number; hoursCenti: number; volunteers: number };
+    const expected = new Map<string, Record<string, Cell>>();
     for (const { record, domains, regionPath } of records) {
       for (const region of rolledUpPath(regionPath)) {
         for (const domain of [ALL, ...domains]) {
