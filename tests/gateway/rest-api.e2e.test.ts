@@ -174,6 +174,20 @@ describe('REST API', () => {
     expect((foreign.body.rows as Array<{ index: number }>).map((r) => r.index)).toEqual([1]);
     expect(await hub.fingerprint()).toBe(before);
 
+    // a bulk load: the rollups count the rows behind the call; an unknown mode is refused, naming it
+    const unknown = await api('POST', '/service-records', {
+      body: { records: [serviceRecord(FIXTURES.jsy, 'rest-r5')], rollups: 'later' },
+      headers: { 'idempotency-key': 'zz-2024-03-c' },
+    });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body.errors as Array<{ path: string }>)[0]?.path).toBe('body.rollups');
+    const background = await api('POST', '/service-records', {
+      body: { records: [serviceRecord(FIXTURES.jsy, 'rest-r5')], rollups: 'background' },
+      headers: { 'idempotency-key': 'zz-2024-03-c' },
+    });
+    expect(background.status).toBe(200);
+    expect(background.body).toMatchObject({ received: 1, accepted: 1, rejected: [] });
+
     // A full batch naming 10,000 different stations: one lookup of them all, every row answered.
     const many = Array.from({ length: 10_000 }, (_, i) => ({
       ...serviceRecord(FIXTURES.jsy, `bulk-${i}`),

@@ -2193,6 +2193,11 @@ export interface components {
         ServiceRecordsRequest: {
             records: components["schemas"]["ServiceRecord"][];
             partial?: boolean;
+            /**
+             * @description `inline` (default): the response comes once the region summaries count the rows. `background`, for a bulk load: once the rows are stored; the summaries count them within seconds, at far less cost per batch.
+             * @enum {string}
+             */
+            rollups?: "inline" | "background";
         };
         ServiceRecord: {
             id: string;

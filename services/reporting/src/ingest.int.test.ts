@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@shegong/kernel';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { ingestServiceRecords } from './domain/ingest.ts';
+import { foldPendingRecords, ingestServiceRecords } from './domain/ingest.ts';
 import type { RejectedRecord } from './domain/records.ts';
 import {
   generateRecords,
@@ -109,6 +109,20 @@ describe('service record ingest', () => {
       [1_500, ['records[1500].id SERVICE_RECORD_DUPLICATE']],
     ]);
     expect(await rowCounts(reporting.db)).toEqual(before);
+  });
+
+  it("with rollups: 'background' stores the rows at once and the rollups count them after the fold", async () => {
+    await using reporting = await withStations();
+    const result = await reporting.caller.serviceRecords.ingest({
+      idempotencyKey: 'bulk-1',
+      rollups: 'background',
+      records: [serviceRecord('r1', { beneficiaries: 3 }), serviceRecord('r2', { beneficiaries: 4 })],
+    });
+    expect(result).toEqual({ idempotencyKey: 'bulk-1', received: 2, accepted: 2, rejected: [] });
+    expect(await rowCounts(reporting.db)).toMatchObject({ service_records: 2, ingest_requests: 1 });
+    await foldPendingRecords(reporting.db);
+    expect(await total(reporting)).toMatchObject({ records: 2, beneficiaries: 7 });
+    expect(await rowCounts(reporting.db, ['rollup_pending'])).toEqual({ rollup_pending: 0 });
   });
 
   it('with partial: true stores the good rows and lists the rejected ones', async () => {

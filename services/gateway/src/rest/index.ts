@@ -16,6 +16,7 @@ import {
   type EvaluationSummarySchema,
   EvaluationsQuerySchema,
   IdempotencyHeadersSchema,
+  IngestRollupsSchema,
   ListStationsQuerySchema,
   PlanProgressQuerySchema,
   RegionPathSchema,
@@ -45,6 +46,7 @@ const BatchEnvelope = z.object({
 const RecordsEnvelope = z.object({
   records: z.array(z.unknown()).min(1).max(10_000),
   partial: z.boolean().optional(),
+  rollups: IngestRollupsSchema.optional(),
 });
 
 /**
@@ -114,11 +116,12 @@ export function createRestApi(deps: GatewayDeps): express.Router {
         { 'idempotency-key': req.get('idempotency-key') },
         'header',
       );
-      const { records, partial } = parse(RecordsEnvelope, req.body, 'body');
+      const { records, partial, rollups } = parse(RecordsEnvelope, req.body, 'body');
       return caller.reporting.serviceRecords.ingest({
         idempotencyKey: headers['idempotency-key'],
         records: records as never,
         ...(partial !== undefined && { partial }),
+        ...(rollups !== undefined && { rollups }),
       });
     }),
   );

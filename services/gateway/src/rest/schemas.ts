@@ -73,10 +73,17 @@ export const OperatorsBatchResultSchema = batchResult(OperatorRecordSchema, 'Ope
 export const WorkersBatchRequestSchema = batchRequest(WorkerInputSchema, 'Workers');
 export const WorkersBatchResultSchema = batchResult(MaskedWorkerSchema, 'Workers');
 
+/** When the rollups count a batch's rows: before the call returns, or seconds after (a bulk load). */
+export const IngestRollupsSchema = z.enum(['inline', 'background']).meta({
+  description:
+    '`inline` (default): the response comes once the region summaries count the rows. `background`, for a bulk load: once the rows are stored; the summaries count them within seconds, at far less cost per batch.',
+});
+
 export const ServiceRecordsRequestSchema = z
   .object({
     records: z.array(ServiceRecordSchema).min(1).max(10_000),
     partial: z.boolean().optional(),
+    rollups: IngestRollupsSchema.optional(),
   })
   .meta({ id: 'ServiceRecordsRequest' });
 export const ServiceRecordsResultSchema = IngestResultSchema;

@@ -218,9 +218,10 @@ export interface IngestOptions {
   /**
    * `inline` (the default, what `serviceRecords.ingest` does): the call returns once its rows are in the
    * rollups, added in its own transaction. `background`, for a bulk load: it returns once they are stored;
-   * a fold adds them after the commit, up to `FOLD_DELAY_MS` later (sooner when `FOLD_RECORDS` records
-   * wait). Until then rollup reads and report drafts do not count them; `foldPendingRecords` waits. Period
-   * locks and duplicates are decided in the call either way.
+   * a fold adds them after the commit, once calls pause for a second, at most 5 s later (at once when
+   * 200,000 records wait: `FOLD_QUIET_MS`, `FOLD_MAX_WAIT_MS`, `FOLD_RECORDS`). Until then rollup reads
+   * and report drafts do not count them; `foldPendingRecords` waits. Period locks and duplicates are
+   * decided in the call either way.
    */
   rollups?: 'inline' | 'background';
 }
