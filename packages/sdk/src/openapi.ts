@@ -2194,7 +2194,7 @@ export interface components {
             records: components["schemas"]["ServiceRecord"][];
             partial?: boolean;
             /**
-             * @description `inline` (default): the response comes once the region summaries count the rows. `background`, for a bulk load: once the rows are stored; the summaries count them within seconds, at far less cost per batch.
+             * @description `inline` (default): the response comes once the region summaries count the rows. `background`, for a bulk load: once the rows are stored; the summaries count them within seconds (once the calls pause for a second, at most 5 s later), at far less cost per batch.
              * @enum {string}
              */
             rollups?: "inline" | "background";

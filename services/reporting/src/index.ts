@@ -40,8 +40,6 @@ export {
 } from './domain/evaluations.ts';
 export { applyEvent } from './domain/events.ts';
 export {
-  foldOrphanedRecords,
-  foldPendingRecords,
   type IngestOptions,
   type IngestRequest,
   type IngestResult,
@@ -64,6 +62,7 @@ export {
   type ServiceRecordInput,
   ServiceRecordSchema,
 } from './domain/records.ts';
+export { foldOrphanedRecords, foldPendingRecords } from './domain/rollup-fold.ts';
 export {
   type CoverageCounts,
   type RollupBreakdown,

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@shegong/kernel';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { foldPendingRecords, ingestServiceRecords } from './domain/ingest.ts';
+import { ingestServiceRecords } from './domain/ingest.ts';
 import type { RejectedRecord } from './domain/records.ts';
+import { foldPendingRecords } from './domain/rollup-fold.ts';
 import {
   generateRecords,
   type ReportingHarness,

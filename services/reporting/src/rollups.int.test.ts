@@ -2,7 +2,8 @@ import { crosswalk, listCatalogs, listPopulations } from '@shegong/catalog';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { type ReportingDatabase, SCHEMA } from './db/schema.ts';
-import { foldOrphanedRecords, foldPendingRecords, ingestServiceRecords } from './domain/ingest.ts';
+import { ingestServiceRecords } from './domain/ingest.ts';
+import { foldOrphanedRecords, foldPendingRecords } from './domain/rollup-fold.ts';
 import { periodRange, type RollupBreakdown, type ServiceRollup } from './domain/rollups.ts';
 import {
   generateRecords,

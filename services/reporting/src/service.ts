@@ -13,7 +13,7 @@ import { type Kysely, sql } from 'kysely';
 import { migrations } from './db/migrations/index.ts';
 import { type ReportingDatabase, SCHEMA } from './db/schema.ts';
 import { applyEvent } from './domain/events.ts';
-import { foldOrphanedRecords } from './domain/ingest.ts';
+import { foldOrphanedRecords } from './domain/rollup-fold.ts';
 import { type ReportingRouter, reportingRouter } from './router/index.ts';
 
 /**

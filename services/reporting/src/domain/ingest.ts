@@ -17,10 +17,12 @@ import {
   keyOrder,
   type RejectedRecord,
   type RollupAggregator,
-  type RollupDeltas,
   rolledUpPath,
   type StationPlace,
 } from './records.ts';
+import { folderOf } from './rollup-fold.ts';
+import { upsertRollups } from './rollup-upsert.ts';
+import { numberArray, textArray } from './sql-arrays.ts';
 
 /** Most records one ingest call takes. */
 export const MAX_INGEST_RECORDS = 10_000;
@@ -88,9 +90,10 @@ export async function ingestServiceRecords(
   }
   if (request.dryRun === true) return checkServiceRecords(db, request);
   const partial = request.partial ?? false;
-  const folder = folderOf(db);
-  let held: number | undefined;
-  const committing = db.transaction().execute(async (trx) => {
+  let folding:
+    | { requestId: number; records: AcceptedRecord[]; ordinals: ReadonlyMap<string, number> }
+    | undefined;
+  const result = await db.transaction().execute(async (trx) => {
     // The key is claimed first and its digest written with the result: a concurrent call under the same
     // key waits on the unique index until this one ends, then replays what it committed.
     const claim = await sql<{ id: number }>`
@@ -122,11 +125,8 @@ export async function ingestServiceRecords(
     }
     const rejected = [...invalid, ...locked, ...duplicates].sort((x, y) => x.index - y.index);
     const pending = deferred && pass.stored.length > 0;
-    if (pending) {
-      // held before the commit makes the mark visible, so a fold that sees the mark finds the records
-      folder.hold(requestId, pass.stored);
-      held = requestId;
-    } else if (!deferred) {
+    if (pending) folding = { requestId, records: pass.stored, ordinals };
+    else if (!deferred) {
       const deltas =
         duplicates.length === 0 && pass.aggregator
           ? pass.aggregator.deltas()
@@ -156,14 +156,9 @@ export async function ingestServiceRecords(
       where id = ${requestId}`.execute(trx);
     return result;
   });
-  try {
-    const result = await committing;
-    if (held !== undefined) folder.release(held, true);
-    return result;
-  } catch (error) {
-    if (held !== undefined) folder.release(held, false);
-    throw error;
-  }
+  // committed: this process's folder adds the rows up behind the call and folds them with the next ones
+  if (folding) folderOf(db).add(folding.requestId, folding.records, folding.ordinals);
+  return result;
 }
 
 /**
@@ -218,10 +213,9 @@ export interface IngestOptions {
   /**
    * `inline` (the default, what `serviceRecords.ingest` does): the call returns once its rows are in the
    * rollups, added in its own transaction. `background`, for a bulk load: it returns once they are stored;
-   * a fold adds them after the commit, once calls pause for a second, at most 5 s later (at once when
-   * 200,000 records wait: `FOLD_QUIET_MS`, `FOLD_MAX_WAIT_MS`, `FOLD_RECORDS`). Until then rollup reads
-   * and report drafts do not count them; `foldPendingRecords` waits. Period locks and duplicates are
-   * decided in the call either way.
+   * a fold adds them after the commit, once calls pause for a second, at most 5 s later (`FOLD_QUIET_MS`,
+   * `FOLD_MAX_WAIT_MS` in `rollup-fold.ts`). Until then rollup reads and report drafts do not count them;
+   * `foldPendingRecords` waits. Period locks and duplicates are decided in the call either way.
    */
   rollups?: 'inline' | 'background';
 }
@@ -491,321 +485,6 @@ async function insertRecords(
     });
   }
   return { records, duplicates };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Folding deferred requests into the rollups
-
-/**
- * This process's folder for one database handle: the records of the requests it marked, held in memory
- * until a fold adds them up, so a fold never reads them back.
- */
-interface Folder {
-  held: Map<number, readonly AcceptedRecord[]>;
-  /**
-   * Holds a request's records before its transaction commits, so no fold can see its mark without them;
-   * `release` once it committed (asks for a fold) or failed (forgets them).
-   */
-  hold(requestId: number, records: readonly AcceptedRecord[]): void;
-  release(requestId: number, committed: boolean): void;
-  /** Requests whose transaction is still open: a fold leaves their held records alone. */
-  inFlight: ReadonlySet<number>;
-  /** Cancels the wait of a fold asked for, and resolves when the background fold running now ends. */
-  settle(): Promise<void>;
-}
-
-/**
- * When a background fold runs: once calls have paused for `FOLD_QUIET_MS`, at the latest `FOLD_MAX_WAIT_MS`
- * after the first record it will fold arrived, and at once when `FOLD_RECORDS` records are held. A fold's
- * upsert costs about the same whatever the records behind it (≈ 6,500 rollup rows for two years of three
- * cities, ≈ 100 ms of Postgres), so a bulk load should fold rarely: a fold per call, or one a second,
- * took more of the database than the load's own COPYs. Up to 200,000 held records per fold (tens of MB);
- * the longest wait bounds how stale the rollups get while a load runs.
- */
-const FOLD_QUIET_MS = 1_000;
-const FOLD_MAX_WAIT_MS = 5_000;
-const FOLD_RECORDS = 200_000;
-/** A mark older than this belongs to no live folder (each folds its own within `FOLD_MAX_WAIT_MS`). */
-const ORPHANED_AFTER_MS = 30_000;
-
-const folders = new WeakMap<object, Folder>();
-
-function folderOf(db: Kysely<ReportingDatabase>): Folder {
-  const known = folders.get(db);
-  if (known) return known;
-  const held = new Map<number, readonly AcceptedRecord[]>();
-  const inFlight = new Set<number>();
-  let running: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  /** When the first record still waiting for a fold was held. */
-  let waitingSince: number | undefined;
-  let failed = false;
-  const heldRecords = () => {
-    let n = 0;
-    for (const [id, records] of held) if (!inFlight.has(id)) n += records.length;
-    return n;
-  };
-  const run = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    waitingSince = undefined;
-    running = (async () => {
-      try {
-        await foldOnce(db, 'skip-locked');
-        failed = false;
-      } catch (error) {
-        // the marks stay, so nothing is lost: the next try, foldPendingRecords or the service's loop
-        // folds them
-        failed = true;
-        console.error(`reporting: folding ingested records into the rollups failed: ${error}`);
-      }
-    })().finally(() => {
-      running = undefined;
-      schedule();
-    });
-  };
-  /** Decides when the next fold runs; a fold running now decides when it ends. */
-  const schedule = () => {
-    if (running) return;
-    const waiting = heldRecords();
-    if (waiting === 0) return;
-    if (failed) {
-      // after a failure, one retry the longest wait later, whatever calls arrive meanwhile (no hot loop
-      // against a sick database, and no retry put off for ever by a steady load)
-      timer ??= setTimeout(run, FOLD_MAX_WAIT_MS).unref();
-      return;
-    }
-    if (waiting >= FOLD_RECORDS) {
-      run();
-      return;
-    }
-    const now = performance.now();
-    waitingSince ??= now;
-    const delay = Math.min(FOLD_QUIET_MS, waitingSince + FOLD_MAX_WAIT_MS - now);
-    clearTimeout(timer);
-    timer = setTimeout(run, Math.max(0, delay)).unref();
-  };
-  const folder: Folder = {
-    held,
-    inFlight,
-    hold(requestId, records) {
-      held.set(requestId, records);
-      inFlight.add(requestId);
-    },
-    release(requestId, committed) {
-      inFlight.delete(requestId);
-      if (committed) schedule();
-      else held.delete(requestId);
-    },
-    async settle() {
-      clearTimeout(timer);
-      timer = undefined;
-      waitingSince = undefined;
-      await running;
-    },
-  };
-  folders.set(db, folder);
-  return folder;
-}
-
-/**
- * Adds every request marked in `rollup_pending` to the rollups, waiting for folds that other callers or
- * processes have under way, and resolves once the rollups include every record stored before the call.
- * Records this process holds are added up as they are; those of a process that died before folding them
- * are read back from the raw rows. Each fold is one transaction: the sums and the deletion of the marks
- * commit together, so a record is folded exactly once.
- * @returns how many requests this call folded
- * @example
- * await ingestServiceRecords(db, batch, { rollups: 'background' });
- * await foldPendingRecords(db); // now readServiceRollup counts the batch
- */
-export async function foldPendingRecords(db: Kysely<ReportingDatabase>): Promise<number> {
-  await folderOf(db).settle();
-  return foldOnce(db, 'wait');
-}
-
-/**
- * Folds the marks no live process will: those made over 30 s ago, longer than any folder waits, e.g. by a
- * process that died before its fold (their records are read back from the raw rows). What a live process
- * holds is left to its own fold, so a service's periodic call does not fold a bulk load behind its back a
- * few calls at a time.
- * @returns how many requests it folded
- */
-export function foldOrphanedRecords(db: Kysely<ReportingDatabase>): Promise<number> {
-  return foldOnce(db, 'skip-locked', ORPHANED_AFTER_MS);
-}
-
-/**
- * One fold: takes the marks (skipping those another fold holds, or waiting for them; only those older than
- * `olderThanMs` when given), adds their records up in memory, upserts the sums once and deletes the marks,
- * in one transaction.
- */
-async function foldOnce(
-  db: Kysely<ReportingDatabase>,
-  mode: 'skip-locked' | 'wait',
-  olderThanMs?: number,
-): Promise<number> {
-  const folder = folderOf(db);
-  const old =
-    olderThanMs === undefined ? sql`` : sql`where marked_at < now() - ${olderThanMs} * interval '1 ms'`;
-  const taken = await db.transaction().execute(async (trx) => {
-    const marks = await sql<{ request_id: number }>`
-      delete from reporting.rollup_pending
-      where request_id in (select request_id from reporting.rollup_pending ${old} order by request_id
-                           for update ${mode === 'wait' ? sql`` : sql`skip locked`})
-      returning request_id`.execute(trx);
-    const ids = marks.rows.map((r) => Number(r.request_id)).sort((a, b) => a - b);
-    if (ids.length === 0) return ids;
-    const ordinals = await populationOrdinals(db, trx);
-    const aggregator = createRollupAggregator(ordinals, rolledUpPath);
-    const lost: number[] = [];
-    for (const id of ids) {
-      const records = folder.held.get(id);
-      if (!records) {
-        lost.push(id);
-        continue;
-      }
-      // a slice at a time, letting a concurrent ingest's COPY stream be fed in between: a 200,000-record
-      // fold adds up for a few hundred ms, far longer than Postgres takes to drain what the socket holds
-      for (let from = 0; from < records.length; from += SLICE) {
-        aggregator.add(records.slice(from, from + SLICE));
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    if (lost.length > 0) aggregator.add(await storedRecords(trx, lost));
-    await upsertRollups(trx, aggregator.deltas());
-    return ids;
-  });
-  for (const id of taken) folder.held.delete(id);
-  const settled = [...folder.held.keys()].filter((id) => !folder.inFlight.has(id));
-  if (settled.length > 0) {
-    // records of requests another process folded from the raw rows meanwhile: nothing left to add
-    const pending = await sql<{ request_id: number }>`
-      select request_id from reporting.rollup_pending
-      where request_id = any(${settled.map(String)}::bigint[])`.execute(db);
-    const still = new Set(pending.rows.map((r) => Number(r.request_id)));
-    for (const id of settled) if (!still.has(id)) folder.held.delete(id);
-  }
-  return taken.length;
-}
-
-/**
- * The stored records of requests, as the rollups count them (each station's current path), for a fold
- * whose records no process holds any more.
- */
-async function storedRecords(trx: Db, requestIds: readonly number[]): Promise<AcceptedRecord[]> {
-  const rows = await sql<{
-    station_id: string;
-    id: string;
-    populations: string[];
-    date: string;
-    beneficiaries: number;
-    hours: string;
-    volunteers: number;
-    domains: string[];
-    region_path: string[];
-  }>`
-    select r.station_id, r.id, r.populations, r.date, r.beneficiaries, r.hours, r.volunteers, r.domains,
-           s.region_path
-    from reporting.service_records r join reporting.stations s on s.id = r.station_id
-    where r.request_id = any(${requestIds.map(String)}::bigint[])`.execute(trx);
-  // one path array per station and one domains array per item, as ingest has them: the sums resolve a
-  // path's regions and an item's domains once
-  const paths = new Map<string, readonly string[]>();
-  const items = new Map<string, string[]>();
-  const sharedDomains = (domains: string[]) => {
-    const key = domains.join('\u0000');
-    let shared = items.get(key);
-    if (!shared) {
-      shared = domains;
-      items.set(key, shared);
-    }
-    return shared;
-  };
-  return rows.rows.map((r, index) => {
-    let regionPath = paths.get(r.station_id);
-    if (!regionPath) {
-      regionPath = internPath(r.region_path);
-      paths.set(r.station_id, regionPath);
-    }
-    return {
-      index,
-      record: {
-        id: r.id,
-        stationId: r.station_id,
-        // the sums read only the station, date, populations and counters; the catalog is in `domains`
-        catalogId: '',
-        itemRef: '',
-        populations: r.populations,
-        kind: 'case',
-        date: r.date,
-        beneficiaries: r.beneficiaries,
-        hours: Number(r.hours),
-        volunteers: r.volunteers,
-      },
-      domains: sharedDomains(r.domains),
-      regionPath,
-    };
-  });
-}
-
-/**
- * One multi-row upsert of the batch's increments: every counter is `n = n + excluded.n`, element by
- * element over the population arrays (spelled out, so Postgres runs no function per row). Elements past
- * the batch's width, from populations this process does not know yet, are kept as they are.
- */
-async function upsertRollups(trx: Db, d: RollupDeltas): Promise<void> {
-  if (d.regionCode.length === 0) return;
-  await sql`
-    insert into reporting.service_rollups as r
-      (region_code, period, domain, records, beneficiaries, hours_centi, volunteers)
-    select g, p, dm, n::bigint[], b::bigint[], h::bigint[], v::bigint[]
-    from unnest(${textArray(d.regionCode)}::text[], ${textArray(d.period)}::text[],
-                ${textArray(d.domain)}::text[], ${textArray(d.records)}::text[],
-                ${textArray(d.beneficiaries)}::text[], ${textArray(d.hoursCenti)}::text[],
-                ${textArray(d.volunteers)}::text[])
-         as t(g, p, dm, n, b, h, v)
-    on conflict (region_code, period, domain) do update set ${sql.raw(setCounters(d.width))}`.execute(trx);
-}
-
-/**
- * A `text[]` parameter as one array literal, every element quoted. pg's own array encoding runs two regex
- * replaces per element (~100,000 elements per 5,000-record batch); here only an element holding `"` or `\`
- * is rewritten.
- */
-function textArray(items: readonly string[]): string {
-  let out = '{';
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as string;
-    const safe = item.includes('"') || item.includes('\\') ? item.replace(/["\\]/g, '\\$&') : item;
-    out += i === 0 ? `"${safe}"` : `,"${safe}"`;
-  }
-  return `${out}}`;
-}
-
-/** A numeric array parameter as one literal (finite numbers only: the schema checked them). */
-function numberArray(items: readonly number[]): string {
-  return `{${items.join(',')}}`;
-}
-
-const setClauses = new Map<number, string>();
-
-/** `records = array_cat(array[coalesce(r.records[1], 0) + excluded.records[1], …], r.records[w+1:]), …` */
-function setCounters(width: number): string {
-  let clause = setClauses.get(width);
-  if (!clause) {
-    clause = ['records', 'beneficiaries', 'hours_centi', 'volunteers']
-      .map((col) => {
-        const sums = Array.from(
-          { length: width },
-          (_, i) => `coalesce(r.${col}[${i + 1}], 0) + excluded.${col}[${i + 1}]`,
-        );
-        return `${col} = array_cat(array[${sums.join(', ')}], r.${col}[${width + 1}:])`;
-      })
-      .join(',\n');
-    setClauses.set(width, clause);
-  }
-  return clause;
 }
 
 function rejection(rejected: RejectedRecord[], total: number): DomainError {

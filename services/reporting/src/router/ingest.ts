@@ -36,7 +36,7 @@ export const ZIngestRequestSchema = z.object({
   /**
    * `inline` (the default): the call returns once the rollups count its rows. `background`, for a bulk
    * load: it returns once the rows are stored, and the rollups count them within seconds (a fold behind
-   * the calls, once they pause or 200,000 records wait), which costs the load far less.
+   * the calls once they pause for a second, at most 5 s after the first), which costs the load far less.
    */
   rollups: z.enum(['inline', 'background']).optional(),
 });
