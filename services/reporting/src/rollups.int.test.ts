@@ -370,6 +370,65 @@ describe('service rollups', () => {
     expect(await expectRollupsEqualGroundTruth(reporting)).toBeGreaterThan(0);
   });
 
+  it('retries a failed background fold by itself, and folds its own marks another fold had locked', async () => {
+    await using reporting = await withSuiteStations();
+    const totalRecords = async () =>
+      (await reporting.caller.rollups.services({ regionCode: '410000', period: '2023' })).totals.records;
+    /** Polls until the rollups hold `records` and no mark waits (the folds' own timers, no call of ours). */
+    const folded = async (records: number) => {
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        if ((await pendingMarks(reporting.db)) === 0 && (await totalRecords()) === records) return true;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return false;
+    };
+    const errors: unknown[] = [];
+    const log = console.error;
+    console.error = (message: unknown) => errors.push(message);
+    try {
+      // the fold a second after the call fails (the upsert refused), and no call follows
+      await sql`alter table reporting.service_rollups add constraint refuse_all check (false) not valid`.execute(
+        reporting.db,
+      );
+      await ingestServiceRecords(
+        reporting.db,
+        { idempotencyKey: 'fails-once', records: suiteRecords(5, 200, 'f') },
+        { rollups: 'background' },
+      );
+      while (errors.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      await sql`alter table reporting.service_rollups drop constraint refuse_all`.execute(reporting.db);
+      expect(await folded(200)).toBe(true);
+
+      // another fold holds the next request's mark while this process's fold runs, then rolls back
+      const live = reporting.db.withSchema(SCHEMA);
+      await ingestServiceRecords(
+        live,
+        { idempotencyKey: 'locked-once', records: suiteRecords(6, 100, 'l') },
+        { rollups: 'background' },
+      );
+      let release = () => {};
+      const holding = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const locker = reporting.db
+        .transaction()
+        .execute(async (trx) => {
+          await sql`select request_id from reporting.rollup_pending for update`.execute(trx);
+          await holding;
+          throw new Error('the other fold fails');
+        })
+        .catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 1_800)); // live's fold ran, skipping the mark
+      release();
+      await locker;
+      expect(await folded(300)).toBe(true);
+      expect(await expectRollupsEqualGroundTruth(reporting)).toBeGreaterThan(0);
+    } finally {
+      console.error = log;
+    }
+  }, 60_000);
+
   it('loses nothing when the process that ingested dies before folding: another folds from the raw rows', async () => {
     await using reporting = await withSuiteStations();
     await ingestServiceRecords(

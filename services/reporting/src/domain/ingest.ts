@@ -20,7 +20,7 @@ import {
   rolledUpPath,
   type StationPlace,
 } from './records.ts';
-import { folderOf } from './rollup-fold.ts';
+import { type Folder, folderOf } from './rollup-fold.ts';
 import { upsertRollups } from './rollup-upsert.ts';
 import { numberArray, textArray } from './sql-arrays.ts';
 
@@ -90,6 +90,7 @@ export async function ingestServiceRecords(
   }
   if (request.dryRun === true) return checkServiceRecords(db, request);
   const partial = request.partial ?? false;
+  const folder = folderOf(db);
   let folding:
     | { requestId: number; records: AcceptedRecord[]; ordinals: ReadonlyMap<string, number> }
     | undefined;
@@ -114,7 +115,7 @@ export async function ingestServiceRecords(
     const ordinals = await populationOrdinals(db, trx);
     const pass = await storeRecords(
       trx,
-      () => checkBatch(request, stations, locks, deferred ? undefined : ordinals),
+      () => checkBatch(request, stations, locks, deferred ? undefined : ordinals, folder),
       requestId,
     );
     const { invalid, locked, duplicates } = pass;
@@ -157,7 +158,7 @@ export async function ingestServiceRecords(
     return result;
   });
   // committed: this process's folder adds the rows up behind the call and folds them with the next ones
-  if (folding) folderOf(db).add(folding.requestId, folding.records, folding.ordinals);
+  if (folding) folder.add(folding.requestId, folding.records, folding.ordinals);
   return result;
 }
 
@@ -260,6 +261,7 @@ function checkBatch(
   stations: ReadonlyMap<string, StationPlace>,
   locks: readonly PeriodLock[],
   ordinals: ReadonlyMap<string, number> | undefined,
+  folder: Folder,
 ): BatchPass {
   const { records } = request;
   const partial = request.partial ?? false;
@@ -285,6 +287,8 @@ function checkBatch(
         pass.accepted.push(...slice);
         pass.aggregator?.add(slice);
         yield copyText(slice, requestId);
+        // Postgres stores that slice meanwhile: time to add up a slice of the calls before this one
+        folder.step();
       }
     },
   };

@@ -523,7 +523,12 @@ export function createRollupAggregator(
       const hours = Math.round(record.hours * 100);
       const { beneficiaries, volunteers, populations } = record;
       targets.length = 1;
-      for (const p of populations) targets.push(4 * (ordinals.get(p) as number));
+      for (const p of populations) {
+        const ordinal = ordinals.get(p);
+        // a typed array ignores a write at NaN: a population without an ordinal would vanish silently
+        if (ordinal === undefined) throw new Error(`no rollup ordinal for population "${p}"`);
+        targets.push(4 * ordinal);
+      }
       for (const slot of slots) {
         for (const t of targets) {
           const at = slot + t;

@@ -35,6 +35,8 @@ const SLICE = 1_000;
  */
 const FOLD_QUIET_MS = 1_000;
 const FOLD_MAX_WAIT_MS = 5_000;
+/** How long no ingest adds a slice before the folder adds the rows waiting on its own. */
+const IDLE_ADD_MS = 20;
 /** A mark older than this belongs to no live folder (each folds its own within `FOLD_MAX_WAIT_MS`). */
 const ORPHANED_AFTER_MS = 30_000;
 
@@ -42,6 +44,12 @@ const ORPHANED_AFTER_MS = 30_000;
 export interface Folder {
   /** A committed request's stored rows, to add up and fold (its mark is in `rollup_pending`). */
   add(requestId: number, records: readonly AcceptedRecord[], ordinals: ReadonlyMap<string, number>): void;
+  /**
+   * Adds up one slice of the rows handed over, if any wait: an ingest calls it between the slices of its
+   * COPY, while Postgres is busy storing them, so the sums cost the load no wall time. Rows left when no
+   * ingest runs are added up once the loop has been idle for `IDLE_ADD_MS`.
+   */
+  step(): void;
 }
 
 /** What a fold takes: its own requests' sums (`own`), every mark (`all`), or the orphaned ones. */
@@ -83,6 +91,7 @@ function stateOf(db: Kysely<ReportingDatabase>): FolderState {
   }> = [];
   let sums: RunningSums | undefined;
   let adding: NodeJS.Immediate | undefined;
+  let idle: NodeJS.Timeout | undefined;
   let exclusive: Promise<unknown> = Promise.resolve();
   let background: Promise<unknown> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -97,7 +106,7 @@ function stateOf(db: Kysely<ReportingDatabase>): FolderState {
     let budget = limit;
     while (budget > 0 && queue.length > 0) {
       const head = queue[0] as (typeof queue)[number];
-      if (sums && sums.ordinals !== head.ordinals) {
+      if (sums && !sameOrdinals(sums.ordinals, head.ordinals)) {
         // population ordinals changed under a running load (a catalog with a new population): these sums
         // cannot hold its rows, which are folded from the raw rows instead
         lost.add(head.requestId);
@@ -124,22 +133,21 @@ function stateOf(db: Kysely<ReportingDatabase>): FolderState {
     addSome(SLICE);
     if (queue.length > 0) adding = setImmediate(addLater);
   };
+  /** Rows wait for the next ingest's COPY to add them up; with no ingest for a while, they are added now. */
+  const addWhenIdle = () => {
+    clearTimeout(idle);
+    idle = queue.length > 0 && !adding ? setTimeout(addLater, IDLE_ADD_MS).unref() : undefined;
+  };
   const run = () => {
     clearTimeout(timer);
     timer = undefined;
     background = state
       .fold('own')
-      .then(
-        () => {
-          failed = false;
-        },
-        (error) => {
-          // the marks stay, so nothing is lost: the next try, foldPendingRecords or a service's loop
-          // folds them from the raw rows
-          failed = true;
-          console.error(`reporting: folding ingested records into the rollups failed: ${error}`);
-        },
-      )
+      .catch((error) => {
+        // the marks stay, so nothing is lost: the next try, foldPendingRecords or a service's loop
+        // folds them from the raw rows
+        console.error(`reporting: folding ingested records into the rollups failed: ${error}`);
+      })
       .finally(() => {
         background = undefined;
         schedule();
@@ -147,7 +155,8 @@ function stateOf(db: Kysely<ReportingDatabase>): FolderState {
   };
   /** Decides when the next background fold runs; one running now decides when it ends. */
   const schedule = () => {
-    if (background || waiting === 0) return;
+    // requests whose sums a failed fold lost are work too: their marks wait for a fold
+    if (background || (waiting === 0 && lost.size === 0)) return;
     if (failed) {
       // after a failure, one retry the longest wait later, whatever calls arrive meanwhile (no hot loop
       // against a sick database, and no retry put off for ever by a steady load)
@@ -165,12 +174,20 @@ function stateOf(db: Kysely<ReportingDatabase>): FolderState {
     add(requestId, records, ordinals) {
       queue.push({ requestId, records, ordinals, next: 0 });
       waiting += records.length;
-      adding ??= setImmediate(addLater);
+      waitingSince ??= performance.now();
+      addWhenIdle();
       schedule();
+    },
+    step() {
+      if (queue.length === 0) return;
+      addSome(SLICE);
+      addWhenIdle();
     },
     takeSums() {
       clearImmediate(adding);
       adding = undefined;
+      clearTimeout(idle);
+      idle = undefined;
       addSome(Number.POSITIVE_INFINITY);
       const taken = sums;
       sums = undefined;
@@ -180,7 +197,16 @@ function stateOf(db: Kysely<ReportingDatabase>): FolderState {
     },
     fold(mode) {
       const done = exclusive.then(() => foldOnce(db, state, mode));
-      exclusive = done.catch(() => {});
+      exclusive = done.then(
+        () => {
+          if (mode !== 'orphaned') failed = false;
+        },
+        () => {
+          if (mode !== 'orphaned') failed = true;
+        },
+      );
+      // a failed fold, or marks it left, ask for the next one
+      void exclusive.then(schedule);
       return done;
     },
     cancelWait() {
@@ -256,6 +282,20 @@ async function foldOnce(db: Kysely<ReportingDatabase>, state: FolderState, mode:
       await upsertRollups(trx, aggregator.deltas());
       return ids;
     });
+    const gone = new Set(taken);
+    const left = wanted.filter((id) => !gone.has(id));
+    if (left.length > 0) {
+      // own requests the fold did not take: folded elsewhere (gone for good), or their marks were
+      // locked by another fold (which may still roll back): those still marked are read back later
+      const still = await sql<{ request_id: number }>`
+        select request_id from reporting.rollup_pending
+        where request_id = any(${left.map(String)}::bigint[])`.execute(db);
+      const marked = new Set(still.rows.map((r) => Number(r.request_id)));
+      for (const id of left) {
+        if (marked.has(id)) state.lost.add(id);
+        else state.lost.delete(id);
+      }
+    }
     for (const id of taken) state.lost.delete(id);
     return taken.length;
   } catch (error) {
@@ -323,4 +363,12 @@ async function storedRecords(trx: Db, requestIds: readonly number[]): Promise<Ac
       regionPath,
     };
   });
+}
+
+/** Equal population ordinals (two handles' caches, or a cache refreshed, hold equal maps). */
+function sameOrdinals(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [code, ordinal] of a) if (b.get(code) !== ordinal) return false;
+  return true;
 }
