@@ -42,7 +42,8 @@ const BASELINE = 'COPY FROM STDIN (text format, one COPY per batch)';
  * ≥ 0.5× the speed of a bare bulk load of the same rows, and read province × month and city × month
  * rollups with p95 ≤ 10 ms, equal to a GROUP BY over the raw records.
  *
- * The ratio times a bulk load as a loader would run it: every call `rollups: 'background'` (it returns
+ * The ratio times a bulk load as a loader would run it: every call `rollups: 'background'` (what a city
+ * system sends to `serviceRecords.ingest` or `POST /service-records` for a bulk load; the call returns
  * once its rows are stored; folds add them to the rollups behind the calls), then `foldPendingRecords`,
  * which returns once the rollups include every row; that wait is part of the ingest time. The same rows
  * are also ingested `inline` (each call adds its rows to the rollups in its own transaction, what the API
