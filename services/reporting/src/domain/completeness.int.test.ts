@@ -12,7 +12,7 @@ import {
   stationRegistered,
   stationStatusChanged,
 } from '../test-harness.ts';
-import { layOutProjectReports, layOutReportCalendar } from './completeness.ts';
+import { layOutProjectReports, layOutReportCalendar, trackReport } from './completeness.ts';
 
 /**
  * Completeness and timeliness as the province reads it [ZZ §2, §5.4, §5.6; PY §2.2]: counties' quarterly
@@ -649,3 +649,65 @@ async function counterSnapshot(reporting: ReportingHarness) {
     )
   ).rows;
 }
+
+describe('trackReport under concurrency', () => {
+  it('counts a report first tracked by two transactions at once as one expectation', async () => {
+    await using reporting = await startReporting();
+    // the year laid out before (so neither tracker waits on laying it out), and a unit × period no layout
+    // expects (a definition no profile holds): the first tracker inserts it, the second must not again
+    await layOutReportCalendar(reporting.db, 2023);
+    const report = {
+      id: 'rp-race',
+      definition_id: 'race-only-definition',
+      definition_version: '1',
+      unit_region_code: '410105',
+      period_key: '2023-Q1',
+      period_start: '2023-01-01',
+      period_end: '2023-03-31',
+      status: 'submitted' as const,
+      figures: {},
+      corrections: '[]',
+      narrative: null,
+      due_on: '2023-04-10',
+      submitted_at: new Date('2023-04-09T02:00:00Z'),
+      submitted_on: '2023-04-09',
+      first_submitted_on: '2023-04-09',
+      submitted_by: null,
+      approved_at: null,
+      approved_by: null,
+      returned_at: null,
+      returned_by: null,
+      return_reason: null,
+      accepted_at: null,
+      accepted_by: null,
+      created_at: new Date('2023-04-01T00:00:00Z'),
+    };
+    let commitFirst = () => {};
+    const firstMayCommit = new Promise<void>((resolve) => {
+      commitFirst = resolve;
+    });
+    let firstTracked = () => {};
+    const tracked = new Promise<void>((resolve) => {
+      firstTracked = resolve;
+    });
+    const first = reporting.db.transaction().execute(async (trx) => {
+      await trackReport(trx, report as never);
+      firstTracked();
+      await firstMayCommit;
+    });
+    await tracked;
+    // the second waits on the first's uncommitted row, then finds it stored
+    const second = reporting.db.transaction().execute((trx) => trackReport(trx, report as never));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    commitFirst();
+    await Promise.all([first, second]);
+    const cells = await sql<{ region_code: string; expected: number; received: number }>`
+      select region_code, expected::int, received::int from reporting.report_completeness
+      where definition_id = 'race-only-definition' order by region_code`.execute(reporting.db);
+    expect(cells.rows.map((r) => [r.region_code, r.expected, r.received])).toEqual([
+      ['410000', 1, 1],
+      ['410100', 1, 1],
+      ['410105', 1, 1],
+    ]);
+  });
+});

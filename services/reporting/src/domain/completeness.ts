@@ -384,11 +384,33 @@ async function bump(trx: Db, deltas: readonly CounterDelta[]): Promise<void> {
       in_revision = c.in_revision + excluded.in_revision`.execute(trx);
 }
 
-async function insertExpectations(trx: Db, rows: readonly Expectation[]): Promise<void> {
+/** One expectation, unless its key is stored (or being stored by a transaction it then waits for). */
+async function insertExpectation(trx: Db, row: Expectation): Promise<boolean> {
+  const inserted = await sql`
+    insert into reporting.report_expectations
+      (definition_id, unit_region_code, period_key, definition_version, period_start, period_end, due_on,
+       region_path, first_submitted_on, status)
+    values (${row.definitionId}, ${row.unit}, ${row.periodKey}, ${row.definitionVersion}, ${row.periodStart},
+            ${row.periodEnd}, ${row.dueOn}, ${row.path}::text[], ${row.firstSubmittedOn}, ${row.status})
+    on conflict (definition_id, unit_region_code, period_key) do nothing`.execute(trx);
+  return Number(inserted.numAffectedRows ?? 0) === 1;
+}
+
+/**
+ * Inserts the expectations whose keys are not stored; a key another transaction is inserting makes this
+ * one wait for it, then skip it. With `inserted`, returns the rows it inserted (what its caller may count;
+ * a layout counts from the table instead).
+ */
+async function insertExpectations(
+  trx: Db,
+  rows: readonly Expectation[],
+  options: { inserted?: boolean } = {},
+): Promise<Expectation[]> {
+  const inserted: Expectation[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
     const col = <T>(pick: (r: Expectation) => T) => chunk.map(pick);
-    await sql`
+    const written = await sql`
       insert into reporting.report_expectations
         (definition_id, unit_region_code, period_key, definition_version, period_start, period_end, due_on,
          region_path, first_submitted_on, status)
@@ -398,8 +420,17 @@ async function insertExpectations(trx: Db, rows: readonly Expectation[]): Promis
         ${col((r) => r.periodEnd)}::date[], ${col((r) => r.dueOn)}::date[], ${col((r) => r.path.join(','))}::text[],
         ${col((r) => r.firstSubmittedOn)}::date[], ${col((r) => r.status)}::text[]
       ) as t(d, u, k, v, s, e, due, p, f, st)
-      on conflict (definition_id, unit_region_code, period_key) do nothing`.execute(trx);
+      on conflict (definition_id, unit_region_code, period_key) do nothing
+      ${options.inserted ? sql`returning definition_id, unit_region_code, period_key` : sql``}`.execute(trx);
+    const keys = new Set(
+      (written.rows as Array<{ definition_id: string; unit_region_code: string; period_key: string }>).map(
+        (r) => `${r.definition_id}\u0000${r.unit_region_code}\u0000${r.period_key}`,
+      ),
+    );
+    for (const r of chunk)
+      if (keys.has(`${r.definitionId}\u0000${r.unit}\u0000${r.periodKey}`)) inserted.push(r);
   }
+  return inserted;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -719,34 +750,40 @@ export async function trackReport(trx: Transaction<ReportingDatabase>, report: R
     unit_region_code: report.unit_region_code,
     period_key: report.period_key,
   };
-  const stored = await trx
-    .selectFrom('report_expectations')
-    .select(['first_submitted_on', 'status', 'due_on', 'period_start'])
-    .where('definition_id', '=', key.definition_id)
-    .where('unit_region_code', '=', key.unit_region_code)
-    .where('period_key', '=', key.period_key)
-    .forUpdate()
-    .executeTakeFirst();
+  const storedRow = () =>
+    trx
+      .selectFrom('report_expectations')
+      .select(['first_submitted_on', 'status', 'due_on', 'period_start'])
+      .where('definition_id', '=', key.definition_id)
+      .where('unit_region_code', '=', key.unit_region_code)
+      .where('period_key', '=', key.period_key)
+      .forUpdate()
+      .executeTakeFirst();
+  let stored = await storedRow();
   const state = { firstSubmittedOn: report.first_submitted_on, status: report.status };
   let delta: Contribution;
   let dueOn: IsoDate;
   let periodStart: IsoDate;
+  // No row to lock: the insert decides. A transaction inserting the same key meanwhile (another report
+  // event, a reconcile) makes it wait on the key and then do nothing; the row is then read and updated
+  // like one found, so the expectation is counted once.
+  const inserted =
+    !stored &&
+    (await insertExpectation(trx, {
+      definitionId: report.definition_id,
+      definitionVersion: report.definition_version,
+      unit: report.unit_region_code,
+      periodKey: report.period_key,
+      periodStart: report.period_start,
+      periodEnd: report.period_end,
+      dueOn: report.due_on,
+      path,
+      ...state,
+    }));
+  if (!stored && !inserted) stored = await storedRow();
   if (!stored) {
     dueOn = report.due_on;
     periodStart = report.period_start;
-    await insertExpectations(trx, [
-      {
-        definitionId: report.definition_id,
-        definitionVersion: report.definition_version,
-        unit: report.unit_region_code,
-        periodKey: report.period_key,
-        periodStart,
-        periodEnd: report.period_end,
-        dueOn,
-        path,
-        ...state,
-      },
-    ]);
     delta = contributionOf({ ...state, dueOn });
   } else {
     // The counters hold the expectation under its stored due day: keep counting it there.
@@ -859,10 +896,11 @@ async function addMissing(
     .execute();
   const have = new Set(existing.map((e) => `${e.definition_id}\u0000${e.period_key}`));
   const fresh = wanted.filter((w) => !have.has(`${w.definitionId}\u0000${w.periodKey}`));
-  await insertExpectations(trx, fresh);
+  // only what this transaction inserted: a report tracked meanwhile (`trackReport`) counted its own
+  const inserted = await insertExpectations(trx, fresh, { inserted: true });
   await bump(
     trx,
-    fresh.map((f) => ({ ...ZERO, expected: 1, ...counterKey(f) })),
+    inserted.map((f) => ({ ...ZERO, expected: 1, ...counterKey(f) })),
   );
 }
 
