@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IngestResult } from '@shegong/contracts';
 import { DomainError } from '@shegong/kernel';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { ReportingDatabase } from '../db/schema.ts';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { ReportingDatabase, ServiceRecordsTable } from '../db/schema.ts';
 import { plainRecord, type ServiceRecord, ServiceRecordSchema } from './records.ts';
 
 type Db = Kysely<ReportingDatabase> | Transaction<ReportingDatabase>;
@@ -96,18 +96,8 @@ async function sameRequest(
   });
 }
 
-interface StoredRow {
-  station_id: string;
-  id: string;
-  catalog_id: string;
-  item_ref: string;
-  populations: string[];
-  kind: string;
-  date: string;
-  beneficiaries: number;
-  hours: string;
-  volunteers: number;
-}
+/** A stored record as the replay reads it (hours as numeric text, the date as `YYYY-MM-DD`). */
+type StoredRow = Omit<Selectable<ServiceRecordsTable>, 'domains' | 'request_id'>;
 
 /** A record as sent against the row stored for it (populations each once, hours in hundredths). */
 function sameRecord(record: ServiceRecord, row: StoredRow): boolean {

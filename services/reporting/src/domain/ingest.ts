@@ -361,7 +361,7 @@ function copyText(accepted: readonly AcceptedRecord[], requestId: number): strin
     // are spelled once, not per row
     let domainsField = domainFields.get(domains);
     if (domainsField === undefined) {
-      domainsField = copyField(arrayLiteral(domains));
+      domainsField = copyField(textArray(domains));
       domainFields.set(domains, domainsField);
     }
     const { populations } = r;
@@ -370,7 +370,7 @@ function copyText(accepted: readonly AcceptedRecord[], requestId: number): strin
         ? '{}'
         : populations.length === 1
           ? populationField(populations[0] as string)
-          : copyField(arrayLiteral(populations));
+          : copyField(textArray(populations));
     text += `${copyField(r.stationId)}\t${copyField(r.id)}\t${copyField(r.catalogId)}\t${copyField(r.itemRef)}\t${populationsField}\t${r.kind}\t${r.date}\t${r.beneficiaries}\t${r.hours}\t${r.volunteers}\t${domainsField}\t${requestId}\n`;
   }
   return text;
@@ -383,7 +383,7 @@ const populationFields = new Map<string, string>();
 function populationField(code: string): string {
   let field = populationFields.get(code);
   if (field === undefined) {
-    field = copyField(arrayLiteral([code]));
+    field = copyField(textArray([code]));
     populationFields.set(code, field);
   }
   return field;
@@ -396,17 +396,6 @@ function copyField(value: string): string {
         c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
       )
     : value;
-}
-
-/** A `text[]` literal with every element quoted, its `"` and `\` escaped: `{"dibao","orphan"}`. */
-function arrayLiteral(items: readonly string[]): string {
-  let out = '{';
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as string;
-    const safe = item.includes('"') || item.includes('\\') ? item.replace(/["\\]/g, '\\$&') : item;
-    out += i === 0 ? `"${safe}"` : `,"${safe}"`;
-  }
-  return `${out}}`;
 }
 
 /**
