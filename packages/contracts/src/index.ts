@@ -96,6 +96,8 @@ export {
   ALL,
   type IngestResult,
   IngestResultSchema,
+  type IngestRollups,
+  IngestRollupsSchema,
   ServiceKindSchema,
   type ServiceRecord,
   type ServiceRecordInput,

@@ -43,6 +43,13 @@ export const ServiceRecordSchema = z
 export type ServiceRecord = z.infer<typeof ServiceRecordSchema>;
 export type ServiceRecordInput = z.input<typeof ServiceRecordSchema>;
 
+/** When the rollups count a batch's rows: before the call returns, or seconds after (a bulk load). */
+export const IngestRollupsSchema = z.enum(['inline', 'background']).meta({
+  description:
+    '`inline` (default): the response comes once the region summaries count the rows. `background`, for a bulk load: once the rows are stored; the summaries count them within seconds (once the calls pause for a second, at most 5 s later), at far less cost per batch.',
+});
+export type IngestRollups = z.infer<typeof IngestRollupsSchema>;
+
 /** A batch of service records: all-or-nothing unless `partial`. */
 export const IngestResultSchema = z
   .object({

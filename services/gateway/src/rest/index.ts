@@ -1,4 +1,9 @@
-import { OperatorInputSchema, StationInputSchema, WorkerInputSchema } from '@shegong/contracts';
+import {
+  IngestRollupsSchema,
+  OperatorInputSchema,
+  StationInputSchema,
+  WorkerInputSchema,
+} from '@shegong/contracts';
 import { DomainError } from '@shegong/kernel';
 import { getRegion } from '@shegong/regions';
 import { reportFileName, reportJson, reportXlsx } from '@shegong/report-export';
@@ -16,7 +21,6 @@ import {
   type EvaluationSummarySchema,
   EvaluationsQuerySchema,
   IdempotencyHeadersSchema,
-  IngestRollupsSchema,
   ListStationsQuerySchema,
   PlanProgressQuerySchema,
   RegionPathSchema,

@@ -1,6 +1,7 @@
 import {
   CompletenessSchema,
   IngestResultSchema,
+  IngestRollupsSchema,
   MaskedWorkerSchema,
   OperatorInputSchema,
   OperatorRecordSchema,
@@ -72,12 +73,6 @@ export const OperatorsBatchRequestSchema = batchRequest(OperatorInputSchema, 'Op
 export const OperatorsBatchResultSchema = batchResult(OperatorRecordSchema, 'Operators');
 export const WorkersBatchRequestSchema = batchRequest(WorkerInputSchema, 'Workers');
 export const WorkersBatchResultSchema = batchResult(MaskedWorkerSchema, 'Workers');
-
-/** When the rollups count a batch's rows: before the call returns, or seconds after (a bulk load). */
-export const IngestRollupsSchema = z.enum(['inline', 'background']).meta({
-  description:
-    '`inline` (default): the response comes once the region summaries count the rows. `background`, for a bulk load: once the rows are stored; the summaries count them within seconds (once the calls pause for a second, at most 5 s later), at far less cost per batch.',
-});
 
 export const ServiceRecordsRequestSchema = z
   .object({

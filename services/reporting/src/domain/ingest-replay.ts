@@ -3,7 +3,7 @@ import type { IngestResult } from '@shegong/contracts';
 import { DomainError } from '@shegong/kernel';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { ReportingDatabase, ServiceRecordsTable } from '../db/schema.ts';
-import { plainRecord, type ServiceRecord, ServiceRecordSchema } from './records.ts';
+import { distinctPopulations, plainRecord, type ServiceRecord, ServiceRecordSchema } from './records.ts';
 
 type Db = Kysely<ReportingDatabase> | Transaction<ReportingDatabase>;
 
@@ -73,7 +73,7 @@ async function sameRequest(
     if (refusedAt.has(i)) continue;
     const record = plainRecord(records[i]) ?? ServiceRecordSchema.safeParse(records[i]).data;
     if (!record) return false; // stored by the first call, refused now: not the same row
-    kept.push(record);
+    kept.push(distinctPopulations(record));
   }
   if (kept.length !== prior.result.accepted) return false;
   if (kept.length === 0) return true;
@@ -99,9 +99,9 @@ async function sameRequest(
 /** A stored record as the replay reads it (hours as numeric text, the date as `YYYY-MM-DD`). */
 type StoredRow = Omit<Selectable<ServiceRecordsTable>, 'domains' | 'request_id'>;
 
-/** A record as sent against the row stored for it (populations each once, hours in hundredths). */
+/** A record as it would be stored against the row stored for it (hours in hundredths). */
 function sameRecord(record: ServiceRecord, row: StoredRow): boolean {
-  const populations = [...new Set(record.populations)];
+  const { populations } = record;
   return (
     record.catalogId === row.catalog_id &&
     record.itemRef === row.item_ref &&

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { IngestResult } from '@shegong/contracts';
+import type { IngestResult, IngestRollups } from '@shegong/contracts';
 import { DomainError } from '@shegong/kernel';
 import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -218,7 +218,7 @@ export interface IngestOptions {
    * `FOLD_MAX_WAIT_MS` in `rollup-fold.ts`). Until then rollup reads and report drafts do not count them;
    * `foldPendingRecords` waits. Period locks and duplicates are decided in the call either way.
    */
-  rollups?: 'inline' | 'background';
+  rollups?: IngestRollups;
 }
 
 /** Where each station named in the batch lies, for the registered ones. */
@@ -290,6 +290,9 @@ function checkBatch(
         // Postgres stores that slice meanwhile: time to add up a slice of the calls before this one
         folder.step();
       }
+      // checked in key order: the refusals are named in the batch's own order
+      pass.invalid.sort((x, y) => x.index - y.index);
+      pass.locked.sort((x, y) => x.index - y.index);
     },
   };
   return pass;
@@ -317,17 +320,12 @@ async function storeRecords(
       throw new Error(`COPY stored ${copied} of ${pass.accepted.length} rows`);
     }
     // the savepoint is left to end with the transaction: releasing it would cost a round trip for nothing
-    // checked in key order: the refusals are named in the batch's own order
-    pass.invalid.sort((x, y) => x.index - y.index);
-    pass.locked.sort((x, y) => x.index - y.index);
     return Object.assign(pass, { stored: pass.accepted, duplicates: [] });
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await sql`rollback to savepoint raw_rows`.execute(trx);
     const again = check();
     for (const _ of again.chunks(requestId)); // the whole pass, its COPY text unused
-    again.invalid.sort((x, y) => x.index - y.index);
-    again.locked.sort((x, y) => x.index - y.index);
     const { records, duplicates } = await insertRecords(trx, again.accepted, requestId);
     return Object.assign(again, { stored: records, duplicates });
   }

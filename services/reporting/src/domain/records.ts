@@ -175,12 +175,12 @@ export function createRecordValidator(
     const domains = catalog?.items.get(record.itemRef);
     const repeat = repeated(record);
     if (station && catalog && domains && !repeat && covered(station.regionPath, catalog)) {
-      // a population named twice counts once; most rows name one or none, so no Set for them
-      const { populations } = record;
-      if (populations.length > 1 && new Set(populations).size < populations.length) {
-        record = { ...record, populations: [...new Set(populations)] };
-      }
-      accepted.push({ index: i, record, domains, regionPath: station.regionPath });
+      accepted.push({
+        index: i,
+        record: distinctPopulations(record),
+        domains,
+        regionPath: station.regionPath,
+      });
       return;
     }
     rejected.push({
@@ -240,6 +240,17 @@ export function keyOrder(rows: readonly unknown[]): number[] {
     for (const i of group) order.push(i);
   }
   return order;
+}
+
+/**
+ * The record as stored: a population named twice counts once (most rows name one or none: no Set for them).
+ * @example distinctPopulations({ ...r, populations: ['dibao', 'dibao'] }).populations // ['dibao']
+ */
+export function distinctPopulations(record: ServiceRecord): ServiceRecord {
+  const { populations } = record;
+  if (populations.length < 2) return record;
+  const distinct = [...new Set(populations)];
+  return distinct.length === populations.length ? record : { ...record, populations: distinct };
 }
 
 export interface ValidatorOptions {

@@ -1,3 +1,4 @@
+import { IngestRollupsSchema } from '@shegong/contracts';
 import { z } from 'zod';
 import { ingestServiceRecords, MAX_INGEST_RECORDS } from '../domain/ingest.ts';
 import type { ServiceRecordInput } from '../domain/records.ts';
@@ -38,7 +39,7 @@ export const ZIngestRequestSchema = z.object({
    * load: it returns once the rows are stored, and the rollups count them within seconds (a fold behind
    * the calls once they pause for a second, at most 5 s after the first), which costs the load far less.
    */
-  rollups: z.enum(['inline', 'background']).optional(),
+  rollups: IngestRollupsSchema.optional(),
 });
 export type TIngestRequest = z.infer<typeof ZIngestRequestSchema>;
 
